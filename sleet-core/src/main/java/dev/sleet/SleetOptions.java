@@ -1,0 +1,194 @@
+package dev.sleet;
+
+import dev.sleet.exec.QueryListener;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link Db}. Immutable; start from {@link #defaults()}:
+ *
+ * <pre>{@code
+ * Db db = Sleet.connect(url, SleetOptions.defaults().maxPoolSize(20).pgbouncer(true));
+ * }</pre>
+ */
+public final class SleetOptions {
+
+    private final String user;
+    private final String password;
+    private final int maxPoolSize;
+    private final boolean pgbouncer;
+    private final QueryListener listener;
+    private final int streamFetchSize;
+    private final Map<String, String> schemaMapping;
+    private final Duration connectionTimeout;
+
+    private SleetOptions(String user, String password, int maxPoolSize, boolean pgbouncer, QueryListener listener,
+                         int streamFetchSize, Map<String, String> schemaMapping, Duration connectionTimeout) {
+        this.user = user;
+        this.password = password;
+        this.maxPoolSize = maxPoolSize;
+        this.pgbouncer = pgbouncer;
+        this.listener = listener;
+        this.streamFetchSize = streamFetchSize;
+        this.schemaMapping = Map.copyOf(schemaMapping);
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    /**
+     * The defaults: user and password from the URL, a pool of 10, no PgBouncer mode, no listener, streams
+     * fetched 1000 rows at a time, no schema mapping, 30 s to get a connection.
+     *
+     * @return the defaults
+     */
+    public static SleetOptions defaults() {
+        return new SleetOptions(null, null, 10, false, null, 1000, Map.of(), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Sets the user name, overriding the URL's.
+     *
+     * @param value the user
+     * @return new options
+     */
+    public SleetOptions user(String value) {
+        return new SleetOptions(value, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
+                connectionTimeout);
+    }
+
+    /**
+     * Sets the password, overriding the URL's. It is never logged.
+     *
+     * @param value the password
+     * @return new options
+     */
+    public SleetOptions password(String value) {
+        return new SleetOptions(user, value, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
+                connectionTimeout);
+    }
+
+    /**
+     * Sets the pool's maximum size.
+     *
+     * @param value connections, at least 1
+     * @return new options
+     */
+    public SleetOptions maxPoolSize(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("maxPoolSize must be at least 1, got " + value);
+        }
+        return new SleetOptions(user, password, value, pgbouncer, listener, streamFetchSize, schemaMapping,
+                connectionTimeout);
+    }
+
+    /**
+     * Makes every statement safe behind PgBouncer in transaction mode: no server-side prepared statements
+     * ({@code prepareThreshold=0}) and no session state outside transactions. Also set by {@code pgbouncer=true}
+     * in the URL, as Neon's and Supabase's pooled URLs are used.
+     *
+     * @param value {@code true} behind a transaction-mode pooler
+     * @return new options
+     */
+    public SleetOptions pgbouncer(boolean value) {
+        return new SleetOptions(user, password, maxPoolSize, value, listener, streamFetchSize, schemaMapping,
+                connectionTimeout);
+    }
+
+    /**
+     * Sets a listener told about every statement.
+     *
+     * @param value the listener, or {@code null}
+     * @return new options
+     */
+    public SleetOptions listener(QueryListener value) {
+        return new SleetOptions(user, password, maxPoolSize, pgbouncer, value, streamFetchSize, schemaMapping,
+                connectionTimeout);
+    }
+
+    /**
+     * Sets how many rows {@code stream()} fetches per round trip.
+     *
+     * @param value rows, at least 1
+     * @return new options
+     */
+    public SleetOptions streamFetchSize(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("streamFetchSize must be at least 1, got " + value);
+        }
+        return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, value, schemaMapping,
+                connectionTimeout);
+    }
+
+    /**
+     * Renders tables declared in one PostgreSQL schema into another: {@code Map.of("app", "tenant_42")}.
+     *
+     * @param value declared schema → rendered schema
+     * @return new options
+     */
+    public SleetOptions schemaMapping(Map<String, String> value) {
+        return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize,
+                Objects.requireNonNull(value, "value"), connectionTimeout);
+    }
+
+    /**
+     * Sets how long a statement waits for a pooled connection before failing.
+     *
+     * @param value the timeout, at least 250 ms
+     * @return new options
+     */
+    public SleetOptions connectionTimeout(Duration value) {
+        if (value.toMillis() < 250) {
+            throw new IllegalArgumentException("connectionTimeout must be at least 250 ms, got " + value);
+        }
+        return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
+                value);
+    }
+
+    /** @return the user override, or {@code null} */
+    public String user() {
+        return user;
+    }
+
+    /** @return the password override, or {@code null} */
+    public String password() {
+        return password;
+    }
+
+    /** @return the pool's maximum size */
+    public int maxPoolSize() {
+        return maxPoolSize;
+    }
+
+    /** @return whether PgBouncer transaction mode is on */
+    public boolean pgbouncer() {
+        return pgbouncer;
+    }
+
+    /** @return the listener, or {@code null} */
+    public QueryListener listener() {
+        return listener;
+    }
+
+    /** @return rows per round trip when streaming */
+    public int streamFetchSize() {
+        return streamFetchSize;
+    }
+
+    /** @return declared schema → rendered schema */
+    public Map<String, String> schemaMapping() {
+        return schemaMapping;
+    }
+
+    /** @return how long to wait for a pooled connection */
+    public Duration connectionTimeout() {
+        return connectionTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "SleetOptions[user=" + user + ", password=" + (password == null ? "none" : "****") + ", maxPoolSize="
+                + maxPoolSize + ", pgbouncer=" + pgbouncer + ", streamFetchSize=" + streamFetchSize
+                + ", schemaMapping=" + schemaMapping + "]";
+    }
+}

@@ -1,0 +1,322 @@
+package dev.sleet.internal.exec;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sleet.Db;
+import dev.sleet.Sql;
+import dev.sleet.SleetOptions;
+import dev.sleet.exec.IsolationLevel;
+import dev.sleet.exec.SleetException;
+import dev.sleet.exec.TransactionOptions;
+import dev.sleet.internal.query.DeleteImpl;
+import dev.sleet.internal.query.Execution;
+import dev.sleet.internal.query.InsertImpl;
+import dev.sleet.internal.query.SelectImpl;
+import dev.sleet.internal.query.UpdateImpl;
+import dev.sleet.query.Condition;
+import dev.sleet.query.DeleteWhereStep;
+import dev.sleet.query.Field;
+import dev.sleet.query.InsertValuesStep;
+import dev.sleet.query.SelectFromStep;
+import dev.sleet.query.UpdateSetStep;
+import dev.sleet.render.QueryPart;
+import dev.sleet.schema.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+
+/** The {@link Db} over a data source, or over one transaction's connection. */
+public final class DbImpl implements Db {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DbImpl.class);
+
+    private final DataSource dataSource;
+    private final HikariDataSource ownedPool;
+    private final SleetOptions options;
+    private final TransactionSource transaction;
+    private final Execution execution;
+
+    /**
+     * Creates a pooled {@code Db}.
+     *
+     * @param dataSource the data source
+     * @param ownedPool  the pool to close with this {@code Db}, or {@code null} when the caller owns it
+     * @param options    the options
+     */
+    public DbImpl(DataSource dataSource, HikariDataSource ownedPool, SleetOptions options) {
+        this(dataSource, ownedPool, options, null);
+    }
+
+    private DbImpl(DataSource dataSource, HikariDataSource ownedPool, SleetOptions options,
+                   TransactionSource transaction) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.options = options;
+        this.transaction = transaction;
+        if (dataSource == null) {
+            this.execution = new Execution(null, options.schemaMapping());
+        } else {
+            ConnectionSource source = transaction != null ? transaction : new PooledSource(dataSource);
+            this.execution = new Execution(new JdbcExecutor(source, options.schemaMapping(), options.listener(),
+                    options.streamFetchSize()), options.schemaMapping());
+        }
+    }
+
+    /**
+     * Creates a {@code Db} that builds and renders statements but cannot run them.
+     *
+     * @param options the options (schema mapping applies to rendering)
+     * @return the offline {@code Db}
+     */
+    public static DbImpl offline(SleetOptions options) {
+        return new DbImpl(null, null, options, null);
+    }
+
+    @Override
+    public SelectFromStep select(Field<?>... fields) {
+        return new SelectImpl(execution, List.of(fields));
+    }
+
+    @Override
+    public InsertValuesStep insert(Table table) {
+        return new InsertImpl(execution, table);
+    }
+
+    @Override
+    public UpdateSetStep update(Table table) {
+        return new UpdateImpl(execution, table);
+    }
+
+    @Override
+    public DeleteWhereStep delete(Table table) {
+        return new DeleteImpl(execution, table);
+    }
+
+    @Override
+    public long count(Table table) {
+        return select(Sql.count()).from(table).fetchOne().get(0, Long.class);
+    }
+
+    @Override
+    public long count(Table table, Condition where) {
+        return select(Sql.count()).from(table).where(where).fetchOne().get(0, Long.class);
+    }
+
+    @Override
+    public int execute(QueryPart statement) {
+        return execution.require().execute(statement);
+    }
+
+    @Override
+    public void transaction(TransactionalRunnable work) {
+        transactionResult(TransactionOptions.DEFAULTS, tx -> {
+            work.run(tx);
+            return null;
+        });
+    }
+
+    @Override
+    public void transaction(TransactionOptions options, TransactionalRunnable work) {
+        transactionResult(options, tx -> {
+            work.run(tx);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T transactionResult(TransactionalCallable<T> work) {
+        return transactionResult(TransactionOptions.DEFAULTS, work);
+    }
+
+    @Override
+    public <T> T transactionResult(TransactionOptions txOptions, TransactionalCallable<T> work) {
+        if (dataSource == null) {
+            execution.require();
+        }
+        if (transaction != null) {
+            if (txOptions.isolationLevel() != null || txOptions.isReadOnly() || txOptions.retryCount() > 0) {
+                throw new IllegalArgumentException("a nested transaction runs in a savepoint of the outer one and "
+                        + "cannot change isolation, read-only or retries; set them on the outer transaction");
+            }
+            return savepoint(work);
+        }
+        if (txOptions.isDeferrable()
+                && !(txOptions.isReadOnly() && txOptions.isolationLevel() == IsolationLevel.SERIALIZABLE)) {
+            throw new IllegalArgumentException("deferrable only applies to serializable read-only transactions; "
+                    + "use TransactionOptions.serializable().readOnly().deferrable()");
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return topLevel(txOptions, work);
+            } catch (SleetException e) {
+                if (attempt >= txOptions.retryCount() || !retryable(e)) {
+                    throw e;
+                }
+                long backoff = Math.min(1_000, 10L << Math.min(attempt, 6));
+                LOG.debug("transaction attempt {} failed with SQLSTATE {}; retrying in ~{} ms", attempt + 1,
+                        e.sqlState(), backoff);
+                sleep(backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
+            }
+        }
+    }
+
+    private static boolean retryable(SleetException e) {
+        return "40001".equals(e.sqlState()) || "40P01".equals(e.sqlState());
+    }
+
+    private <T> T topLevel(TransactionOptions txOptions, TransactionalCallable<T> work) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw SleetException.of(e, null, null);
+        }
+        TransactionSource source = new TransactionSource(connection);
+        boolean restoreAutoCommit = false;
+        try {
+            try {
+                if (connection.getAutoCommit()) {
+                    connection.setAutoCommit(false);
+                    restoreAutoCommit = true;
+                }
+                String characteristics = characteristics(txOptions);
+                if (characteristics != null) {
+                    // SET TRANSACTION, not JDBC's session-level setters: no session state survives the
+                    // transaction, which keeps the connection safe behind PgBouncer in transaction mode.
+                    try (Statement st = connection.createStatement()) {
+                        st.execute(characteristics);
+                    }
+                }
+            } catch (SQLException e) {
+                throw SleetException.of(e, null, null);
+            }
+            T result;
+            try {
+                result = work.run(new DbImpl(dataSource, null, options, source));
+            } catch (Throwable t) {
+                rollbackQuietly(connection, null, t);
+                throw rethrow(t);
+            }
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                SleetException error = SleetException.of(e, "commit", null);
+                rollbackQuietly(connection, null, error);
+                throw error;
+            }
+            return result;
+        } finally {
+            source.end();
+            if (restoreAutoCommit) {
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException e) {
+                    LOG.warn("restoring autocommit failed: {}", e.getMessage());
+                }
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("returning a transaction's connection failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private <T> T savepoint(TransactionalCallable<T> work) {
+        Connection connection = transaction.connection();
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw SleetException.of(e, "savepoint", null);
+        }
+        T result;
+        try {
+            result = work.run(this);
+        } catch (Throwable t) {
+            rollbackQuietly(connection, savepoint, t);
+            throw rethrow(t);
+        }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw SleetException.of(e, "release savepoint", null);
+        }
+        return result;
+    }
+
+    private static String characteristics(TransactionOptions o) {
+        StringBuilder sql = new StringBuilder();
+        if (o.isolationLevel() != null) {
+            sql.append("isolation level ").append(o.isolationLevel().name().replace('_', ' ').toLowerCase());
+        }
+        if (o.isReadOnly()) {
+            sql.append(sql.length() > 0 ? ", " : "").append("read only");
+        }
+        if (o.isDeferrable()) {
+            sql.append(", deferrable");
+        }
+        return sql.length() == 0 ? null : "set transaction " + sql;
+    }
+
+    /** Rolls back; a failure of the rollback is attached to the first error, never replaces it. */
+    private static void rollbackQuietly(Connection connection, Savepoint savepoint, Throwable first) {
+        try {
+            if (savepoint == null) {
+                connection.rollback();
+            } else {
+                connection.rollback(savepoint);
+            }
+        } catch (SQLException | RuntimeException e) {
+            first.addSuppressed(e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new SleetException("transaction rolled back: " + t, null, t);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SleetException("interrupted while waiting to retry a transaction", null, e);
+        }
+    }
+
+    /**
+     * Returns the pool this {@code Db} owns, or {@code null}.
+     *
+     * @return the pool
+     */
+    public HikariDataSource pool() {
+        return ownedPool;
+    }
+
+    @Override
+    public void close() {
+        if (ownedPool != null && transaction == null) {
+            ownedPool.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return transaction != null ? "Db[transaction]" : ownedPool != null ? "Db[" + ownedPool.getPoolName() + "]"
+                : dataSource == null ? "Db[offline]" : "Db[" + dataSource + "]";
+    }
+}

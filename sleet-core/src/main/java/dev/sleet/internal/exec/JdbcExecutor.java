@@ -1,0 +1,280 @@
+package dev.sleet.internal.exec;
+
+import dev.sleet.exec.QueryListener;
+import dev.sleet.exec.QueryListener.QueryEvent;
+import dev.sleet.exec.SleetException;
+import dev.sleet.render.Bind;
+import dev.sleet.render.ParamStyle;
+import dev.sleet.render.QueryPart;
+import dev.sleet.render.RenderContext;
+import dev.sleet.render.RenderedSql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Runs rendered statements over JDBC: renders once, binds every value through its column type, reads rows
+ * with a {@link RowReader}, translates errors, returns the connection in every case, and tells the listener.
+ */
+public final class JdbcExecutor {
+
+    private static final Logger SQL_LOG = LoggerFactory.getLogger("dev.sleet.sql");
+
+    private final ConnectionSource source;
+    private final Map<String, String> schemaMapping;
+    private final QueryListener listener;
+    private final int fetchSize;
+
+    /**
+     * Creates an executor.
+     *
+     * @param source        where connections come from
+     * @param schemaMapping schema names to render in place of declared ones
+     * @param listener      the statement listener, or {@code null}
+     * @param fetchSize     rows per round trip when streaming
+     */
+    public JdbcExecutor(ConnectionSource source, Map<String, String> schemaMapping, QueryListener listener,
+                        int fetchSize) {
+        this.source = source;
+        this.schemaMapping = Map.copyOf(schemaMapping);
+        this.listener = listener;
+        this.fetchSize = fetchSize;
+    }
+
+    /**
+     * Returns the connection source.
+     *
+     * @return the source
+     */
+    public ConnectionSource source() {
+        return source;
+    }
+
+    /**
+     * Renders a statement for JDBC.
+     *
+     * @param statement the statement
+     * @return SQL with {@code ?} placeholders, and binds
+     */
+    public RenderedSql render(QueryPart statement) {
+        RenderContext ctx = new RenderContext(ParamStyle.JDBC, schemaMapping);
+        ctx.visit(statement);
+        return ctx.result();
+    }
+
+    /**
+     * Runs a statement that returns rows and reads them all.
+     *
+     * @param statement the statement
+     * @param reader    reads one row
+     * @param <R>       the row type
+     * @return the rows
+     */
+    public <R> List<R> fetch(QueryPart statement, RowReader<R> reader) {
+        RenderedSql rendered = render(statement);
+        long start = System.nanoTime();
+        Connection connection = null;
+        try {
+            connection = source.acquire();
+            try (PreparedStatement ps = connection.prepareStatement(rendered.sql())) {
+                bind(ps, rendered.binds());
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<R> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(reader.read(rs));
+                    }
+                    done(rendered, rows.size(), start, null);
+                    return rows;
+                }
+            }
+        } catch (SQLException e) {
+            throw failed(rendered, start, e);
+        } catch (RuntimeException e) {
+            done(rendered, -1, start, e instanceof SleetException se ? se : null);
+            throw e;
+        } finally {
+            if (connection != null) {
+                source.release(connection);
+            }
+        }
+    }
+
+    /**
+     * Runs a statement that returns no rows.
+     *
+     * @param statement the statement
+     * @return the affected row count
+     */
+    public int execute(QueryPart statement) {
+        RenderedSql rendered = render(statement);
+        long start = System.nanoTime();
+        Connection connection = null;
+        try {
+            connection = source.acquire();
+            try (PreparedStatement ps = connection.prepareStatement(rendered.sql())) {
+                bind(ps, rendered.binds());
+                ps.execute();
+                int count = Math.max(ps.getUpdateCount(), 0);
+                done(rendered, count, start, null);
+                return count;
+            }
+        } catch (SQLException e) {
+            throw failed(rendered, start, e);
+        } finally {
+            if (connection != null) {
+                source.release(connection);
+            }
+        }
+    }
+
+    /**
+     * Runs a statement over a server-side cursor; the stream holds the connection until it is closed or
+     * exhausted.
+     *
+     * @param statement the statement
+     * @param reader    reads one row
+     * @param <R>       the row type
+     * @return the stream; close it
+     */
+    public <R> Stream<R> stream(QueryPart statement, RowReader<R> reader) {
+        RenderedSql rendered = render(statement);
+        long start = System.nanoTime();
+        Cursor<R> cursor = new Cursor<>(rendered, reader, start);
+        try {
+            cursor.open();
+        } catch (SQLException e) {
+            cursor.close();
+            throw failed(rendered, start, e);
+        } catch (RuntimeException e) {
+            cursor.close();
+            throw e;
+        }
+        return StreamSupport.stream(cursor, false).onClose(cursor::close);
+    }
+
+    private static void bind(PreparedStatement ps, List<Bind> binds) throws SQLException {
+        for (int i = 0; i < binds.size(); i++) {
+            Bind b = binds.get(i);
+            b.type().bindObject(ps, i + 1, b.value());
+        }
+    }
+
+    private SleetException failed(RenderedSql rendered, long start, SQLException e) {
+        SleetException error = SleetException.of(e, rendered.sql(), rendered.binds());
+        done(rendered, -1, start, error);
+        return error;
+    }
+
+    private void done(RenderedSql rendered, long rows, long start, SleetException failure) {
+        long nanos = System.nanoTime() - start;
+        if (SQL_LOG.isDebugEnabled()) {
+            SQL_LOG.debug("{} [{} binds, {} rows, {} µs]{}", rendered.sql(), rendered.binds().size(), rows,
+                    nanos / 1_000, failure == null ? "" : " failed: " + failure.sqlState());
+        }
+        if (listener != null) {
+            try {
+                listener.executed(new QueryEvent(rendered.sql(), rendered.binds().size(), rows, nanos, failure));
+            } catch (RuntimeException e) {
+                SQL_LOG.warn("query listener {} threw; ignored", listener, e);
+            }
+        }
+    }
+
+    /** A server-side cursor read in batches of {@code fetchSize} rows; closes itself when exhausted. */
+    private final class Cursor<R> extends Spliterators.AbstractSpliterator<R> implements AutoCloseable {
+
+        private final RenderedSql rendered;
+        private final RowReader<R> reader;
+        private final long start;
+        private Connection connection;
+        private boolean ownsTransaction;
+        private PreparedStatement ps;
+        private ResultSet rs;
+        private long rows;
+        private boolean closed;
+
+        Cursor(RenderedSql rendered, RowReader<R> reader, long start) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.rendered = rendered;
+            this.reader = reader;
+            this.start = start;
+        }
+
+        void open() throws SQLException {
+            connection = source.acquire();
+            if (!source.inTransaction() && connection.getAutoCommit()) {
+                // PostgreSQL keeps a cursor (and so fetches in batches) only inside a transaction.
+                connection.setAutoCommit(false);
+                ownsTransaction = true;
+            }
+            ps = connection.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(fetchSize);
+            bind(ps, rendered.binds());
+            rs = ps.executeQuery();
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super R> action) {
+            if (closed) {
+                return false;
+            }
+            try {
+                if (!rs.next()) {
+                    close();
+                    return false;
+                }
+                rows++;
+                action.accept(reader.read(rs));
+                return true;
+            } catch (SQLException e) {
+                SleetException error = SleetException.of(e, rendered.sql(), rendered.binds());
+                close();
+                throw error;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeQuietly(rs);
+            closeQuietly(ps);
+            if (connection != null) {
+                if (ownsTransaction) {
+                    try {
+                        connection.commit();
+                        connection.setAutoCommit(true);
+                    } catch (SQLException e) {
+                        SQL_LOG.warn("could not end the streaming transaction: {}", e.getMessage());
+                    }
+                }
+                source.release(connection);
+            }
+            done(rendered, rows, start, null);
+        }
+
+        private void closeQuietly(AutoCloseable c) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    SQL_LOG.debug("closing a cursor resource failed: {}", e.getMessage());
+                }
+            }
+        }
+    }
+}

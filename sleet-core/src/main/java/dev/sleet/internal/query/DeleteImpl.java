@@ -1,0 +1,93 @@
+package dev.sleet.internal.query;
+
+import dev.sleet.query.Condition;
+import dev.sleet.query.DeleteReturningStep;
+import dev.sleet.query.DeleteWhereStep;
+import dev.sleet.query.Field;
+import dev.sleet.query.ResultQuery;
+import dev.sleet.render.RenderContext;
+import dev.sleet.render.RenderedSql;
+import dev.sleet.schema.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The one implementation of every delete step. Immutable. */
+public final class DeleteImpl implements DeleteWhereStep, DeleteReturningStep {
+
+    private final Execution execution;
+    private final Table table;
+    private final List<Condition> where;
+    private final boolean all;
+
+    /**
+     * Starts a delete.
+     *
+     * @param execution where it runs
+     * @param table     the table
+     */
+    public DeleteImpl(Execution execution, Table table) {
+        this(execution, Objects.requireNonNull(table, "table"), List.of(), false);
+    }
+
+    private DeleteImpl(Execution execution, Table table, List<Condition> where, boolean all) {
+        this.execution = execution;
+        this.table = table;
+        this.where = where;
+        this.all = all;
+    }
+
+    @Override
+    public DeleteReturningStep where(Condition... conditions) {
+        if (conditions.length == 0) {
+            throw new IllegalArgumentException("delete from " + table + ": where() needs a condition; use all() to "
+                    + "delete every row");
+        }
+        List<Condition> list = new ArrayList<>(where);
+        for (Condition c : conditions) {
+            list.add(Objects.requireNonNull(c, "condition"));
+        }
+        return new DeleteImpl(execution, table, List.copyOf(list), all);
+    }
+
+    @Override
+    public DeleteReturningStep all() {
+        return new DeleteImpl(execution, table, where, true);
+    }
+
+    @Override
+    public ResultQuery returning() {
+        return new Returning(execution, this, Returning.fieldsOrAll(table));
+    }
+
+    @Override
+    public ResultQuery returning(Field<?>... fields) {
+        return new Returning(execution, this, Returning.fieldsOrAll(table, fields));
+    }
+
+    @Override
+    public RenderedSql toSql() {
+        return execution.toSql(this);
+    }
+
+    @Override
+    public int execute() {
+        return execution.require().execute(this);
+    }
+
+    @Override
+    public void render(RenderContext ctx) {
+        if (where.isEmpty() && !all) {
+            throw new IllegalStateException("delete from " + table + " has no where clause; call all() to delete "
+                    + "every row");
+        }
+        ctx.sql("delete from ").visit(table);
+        SelectImpl.conditions(ctx, " where ", where);
+    }
+
+    @Override
+    public String toString() {
+        return toSql().sql();
+    }
+}

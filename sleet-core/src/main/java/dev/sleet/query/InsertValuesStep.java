@@ -1,0 +1,59 @@
+package dev.sleet.query;
+
+import dev.sleet.schema.Column;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The step after {@code insert(table)}: the rows to insert.
+ */
+public interface InsertValuesStep {
+
+    /**
+     * Inserts one row from a record whose component names match the columns ({@code tenantId} ↔
+     * {@code tenant_id}). Columns the record lacks take their defaults; a {@code null} component of a column
+     * that has a default or identity also takes the default.
+     *
+     * @param row the record
+     * @return the next step: on conflict, returning, execute
+     */
+    InsertOnConflictStep values(Record row);
+
+    /**
+     * Inserts one row given as column → value.
+     *
+     * @param row the values; columns left out take their defaults
+     * @return the next step: on conflict, returning, execute
+     */
+    InsertOnConflictStep values(Map<? extends Column<?>, ?> row);
+
+    /**
+     * Inserts several rows in one statement; each element is a record or a {@code Map<Column, ?>}. Columns
+     * that some rows lack take their defaults in those rows.
+     *
+     * @param rows the rows, at least one
+     * @return the next step: on conflict, returning, execute
+     */
+    InsertOnConflictStep values(Collection<?> rows);
+
+    /**
+     * Sets one column of the single inserted row: {@code insert(USERS).set(USERS.email, "a@b.c")}.
+     *
+     * @param column the column
+     * @param value  the value, possibly {@code null}
+     * @param <T>    the column type
+     * @return the next step: more values, on conflict, returning, execute
+     */
+    <T> InsertSetMoreStep set(Column<T> column, T value);
+
+    /**
+     * Sets one column of the single inserted row to an expression.
+     *
+     * @param column the column
+     * @param value  the expression
+     * @param <T>    the column type
+     * @return the next step: more values, on conflict, returning, execute
+     */
+    <T> InsertSetMoreStep set(Column<T> column, Field<T> value);
+}

@@ -1,0 +1,295 @@
+package dev.sleet.render;
+
+import dev.sleet.schema.column.ColumnType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Collects the SQL text and bind values of one statement while its {@link QueryPart}s render.
+ *
+ * <p>This is the one place where SQL text is assembled. Identifiers go through {@link #identifier(String)}
+ * and are always quoted (embedded double quotes doubled); values go through {@link #bind(Object, ColumnType)}
+ * and become parameters, never text. Only Sleet's own keywords and punctuation enter through
+ * {@link #sql(String)}.
+ *
+ * <p>A context is used by one thread for one statement and then thrown away.
+ */
+public final class RenderContext {
+
+    private final StringBuilder sql = new StringBuilder(128);
+    private final List<Bind> binds = new ArrayList<>();
+    private final ParamStyle style;
+    private final Map<String, String> schemaMapping;
+    private boolean qualifyColumns = true;
+
+    /**
+     * Creates a context.
+     *
+     * @param style         how parameters are written
+     * @param schemaMapping PostgreSQL schema names to render in place of the declared ones (may be empty)
+     */
+    public RenderContext(ParamStyle style, Map<String, String> schemaMapping) {
+        this.style = Objects.requireNonNull(style, "style");
+        this.schemaMapping = Map.copyOf(schemaMapping);
+    }
+
+    /**
+     * Creates a context with no schema mapping.
+     *
+     * @param style how parameters are written
+     */
+    public RenderContext(ParamStyle style) {
+        this(style, Map.of());
+    }
+
+    /**
+     * Renders one part into a fresh context and returns the result.
+     *
+     * @param part  the part to render
+     * @param style how parameters are written
+     * @return SQL text and binds
+     */
+    public static RenderedSql render(QueryPart part, ParamStyle style) {
+        RenderContext ctx = new RenderContext(style);
+        ctx.visit(part);
+        return ctx.result();
+    }
+
+    /**
+     * Appends trusted SQL text: keywords and punctuation written by Sleet itself, never user input.
+     *
+     * @param text SQL text
+     * @return this context
+     */
+    public RenderContext sql(String text) {
+        sql.append(text);
+        return this;
+    }
+
+    /**
+     * Appends a single character of trusted SQL text.
+     *
+     * @param c the character
+     * @return this context
+     */
+    public RenderContext sql(char c) {
+        sql.append(c);
+        return this;
+    }
+
+    /**
+     * Renders a query part in place.
+     *
+     * @param part the part
+     * @return this context
+     */
+    public RenderContext visit(QueryPart part) {
+        part.render(this);
+        return this;
+    }
+
+    /**
+     * Renders parts separated by {@code ", "}.
+     *
+     * @param parts the parts
+     * @return this context
+     */
+    public RenderContext visitAll(List<? extends QueryPart> parts) {
+        return visitAll(parts, ", ");
+    }
+
+    /**
+     * Renders parts with a separator between them.
+     *
+     * @param parts     the parts
+     * @param separator trusted separator text
+     * @return this context
+     */
+    public RenderContext visitAll(List<? extends QueryPart> parts, String separator) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                sql.append(separator);
+            }
+            parts.get(i).render(this);
+        }
+        return this;
+    }
+
+    /**
+     * Appends an identifier, always double-quoted, with embedded double quotes doubled.
+     *
+     * @param name the identifier as PostgreSQL should see it
+     * @return this context
+     */
+    public RenderContext identifier(String name) {
+        sql.append(quoteIdentifier(name));
+        return this;
+    }
+
+    /**
+     * Appends a schema-qualified name ({@code "schema"."name"}), applying the schema mapping; a {@code null}
+     * schema renders the bare name so PostgreSQL's {@code search_path} applies.
+     *
+     * @param schema the declared schema, or {@code null}
+     * @param name   the object name
+     * @return this context
+     */
+    public RenderContext qualified(String schema, String name) {
+        String mapped = schema == null ? null : schemaMapping.getOrDefault(schema, schema);
+        if (mapped != null) {
+            identifier(mapped).sql('.');
+        }
+        return identifier(name);
+    }
+
+    /**
+     * Appends a bind parameter for {@code value}; its type decides how it is bound and whether the
+     * placeholder gets a cast. In {@link ParamStyle#INLINE} mode the value is written as a literal.
+     *
+     * @param value the value, possibly {@code null}
+     * @param type  its column type
+     * @param <T>   the Java type
+     * @return this context
+     */
+    public <T> RenderContext bind(T value, ColumnType<T> type) {
+        if (style == ParamStyle.INLINE) {
+            return literal(value, type);
+        }
+        binds.add(new Bind(value, type));
+        if (style == ParamStyle.JDBC) {
+            sql.append('?');
+        } else {
+            sql.append('$').append(binds.size());
+        }
+        if (type.castsParameters()) {
+            sql.append("::");
+            type.renderTypeName(this);
+        }
+        return this;
+    }
+
+    /**
+     * Appends {@code value} as an SQL literal; for DDL (defaults) only, where PostgreSQL takes no parameters.
+     *
+     * @param value the value, possibly {@code null}
+     * @param type  its column type
+     * @param <T>   the Java type
+     * @return this context
+     */
+    public <T> RenderContext literal(T value, ColumnType<T> type) {
+        if (value == null) {
+            sql.append("null");
+        } else {
+            type.renderLiteral(value, this);
+        }
+        return this;
+    }
+
+    /**
+     * Appends a string literal in single quotes, with embedded quotes doubled. The literal is written with
+     * {@code E''} syntax when it holds a backslash so that it means the same whatever
+     * {@code standard_conforming_strings} is.
+     *
+     * @param text the text
+     * @return this context
+     */
+    public RenderContext stringLiteral(String text) {
+        sql.append(quoteLiteral(text));
+        return this;
+    }
+
+    /**
+     * Appends a question-mark operator such as {@code ?|}; JDBC mode doubles it so that pgjdbc does not take
+     * it for a placeholder.
+     *
+     * @param operator the operator text, starting with {@code ?}
+     * @return this context
+     */
+    public RenderContext questionMarkOperator(String operator) {
+        sql.append(style == ParamStyle.JDBC ? operator.replace("?", "??") : operator);
+        return this;
+    }
+
+    /**
+     * Tells whether column references are qualified with their table ({@code "users"."id"}) or bare
+     * ({@code "id"}, as in an insert's column list or an update's set clause).
+     *
+     * @return {@code true} when qualified
+     */
+    public boolean qualifyColumns() {
+        return qualifyColumns;
+    }
+
+    /**
+     * Renders {@code part} with column qualification switched to {@code qualify}, restoring it afterwards.
+     *
+     * @param qualify whether to qualify column references
+     * @param part    the part to render
+     * @return this context
+     */
+    public RenderContext withQualification(boolean qualify, QueryPart part) {
+        boolean before = qualifyColumns;
+        qualifyColumns = qualify;
+        try {
+            part.render(this);
+        } finally {
+            qualifyColumns = before;
+        }
+        return this;
+    }
+
+    /**
+     * Returns the parameter style of this context.
+     *
+     * @return the style
+     */
+    public ParamStyle style() {
+        return style;
+    }
+
+    /**
+     * Returns what has been rendered so far.
+     *
+     * @return SQL text and binds
+     */
+    public RenderedSql result() {
+        return new RenderedSql(sql.toString(), binds);
+    }
+
+    /**
+     * Quotes an identifier the way PostgreSQL expects.
+     *
+     * @param name the identifier
+     * @return the quoted identifier
+     * @throws IllegalArgumentException when the name is empty or holds a NUL character
+     */
+    public static String quoteIdentifier(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("an SQL identifier must not be empty");
+        }
+        if (name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("an SQL identifier must not contain a NUL character");
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Quotes a string literal the way PostgreSQL expects.
+     *
+     * @param text the text
+     * @return the literal, quotes included
+     */
+    public static String quoteLiteral(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("an SQL string literal must not contain a NUL character");
+        }
+        String doubled = text.replace("'", "''");
+        if (doubled.indexOf('\\') >= 0) {
+            return "E'" + doubled.replace("\\", "\\\\") + "'";
+        }
+        return "'" + doubled + "'";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.sleet.schema;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/** Names Sleet derives for constraints, kept within PostgreSQL's 63-byte identifier limit. */
+final class Naming {
+
+    /** PostgreSQL truncates identifiers longer than this (NAMEDATALEN - 1). */
+    static final int MAX_IDENTIFIER_BYTES = 63;
+
+    private Naming() {
+    }
+
+    /**
+     * Returns {@code <table>_<middle>_<suffix>}; when too long, a shortened form that ends in a hash of the
+     * full name, so two long names stay distinct and the result is the same on every run.
+     */
+    static String constraintName(String table, String middle, String suffix) {
+        String full = table + "_" + middle + "_" + suffix;
+        if (full.getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_BYTES) {
+            return full;
+        }
+        String hash = Integer.toHexString(full.hashCode() & 0x7fffffff);
+        String tail = "_" + hash + "_" + suffix;
+        StringBuilder head = new StringBuilder();
+        for (int i = 0; i < full.length(); ) {
+            int cp = full.codePointAt(i);
+            String next = head + new String(Character.toChars(cp));
+            if ((next + tail).getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+                break;
+            }
+            head.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        return head + tail;
+    }
+
+    /** Fails unless {@code name} is a usable PostgreSQL identifier. */
+    static void checkIdentifier(String name, Supplier<String> what) {
+        if (name == null || name.isEmpty()) {
+            throw new SchemaDefinitionException(what.get() + ": the name must not be empty");
+        }
+        if (name.indexOf('\0') >= 0) {
+            throw new SchemaDefinitionException(what.get() + ": the name must not contain a NUL character");
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+            throw new SchemaDefinitionException(what.get() + ": name \"" + name + "\" is longer than "
+                    + "PostgreSQL's " + MAX_IDENTIFIER_BYTES + " bytes and would be truncated");
+        }
+    }
+}

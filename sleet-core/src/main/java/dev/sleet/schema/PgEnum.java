@@ -1,0 +1,136 @@
+package dev.sleet.schema;
+
+import dev.sleet.render.QueryPart;
+import dev.sleet.render.RenderContext;
+import dev.sleet.schema.column.EnumType;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A PostgreSQL enum type backed by a Java enum; the labels are the enum constants' names, in declaration
+ * order.
+ *
+ * <pre>{@code
+ * public enum Role { admin, member, viewer }
+ * public static final PgEnum<Role> ROLE = PgEnum.of("user_role", Role.class);
+ * public final Column<Role> role = enumeration("role", AppSchema.ROLE).notNull().defaultValue(Role.member);
+ * }</pre>
+ *
+ * @param <E> the Java enum
+ */
+public final class PgEnum<E extends Enum<E>> implements QueryPart {
+
+    private final String schema;
+    private final String name;
+    private final Class<E> javaType;
+    private final List<String> labels;
+    private final EnumType<E> type;
+
+    private PgEnum(String schema, String name, Class<E> javaType) {
+        this.schema = schema;
+        this.name = Objects.requireNonNull(name, "name");
+        this.javaType = Objects.requireNonNull(javaType, "javaType");
+        if (name.isBlank()) {
+            throw new SchemaDefinitionException("enum type for " + javaType.getName() + ": the name must not be blank");
+        }
+        E[] constants = javaType.getEnumConstants();
+        if (constants == null || constants.length == 0) {
+            throw new SchemaDefinitionException("enum type \"" + name + "\": " + javaType.getName()
+                    + " has no constants; PostgreSQL enums need at least one label");
+        }
+        List<String> names = new ArrayList<>(constants.length);
+        for (E constant : constants) {
+            if (constant.name().length() > 63) {
+                throw new SchemaDefinitionException("enum type \"" + name + "\": label " + constant.name()
+                        + " is longer than PostgreSQL's 63 bytes");
+            }
+            names.add(constant.name());
+        }
+        this.labels = Collections.unmodifiableList(names);
+        this.type = new EnumType<>(this);
+    }
+
+    /**
+     * Declares an enum type in the default schema.
+     *
+     * @param name     the PostgreSQL type name
+     * @param javaType the Java enum whose constant names are the labels
+     * @param <E>      the Java enum
+     * @return the enum type
+     */
+    public static <E extends Enum<E>> PgEnum<E> of(String name, Class<E> javaType) {
+        return new PgEnum<>(null, name, javaType);
+    }
+
+    /**
+     * Declares an enum type in a PostgreSQL schema.
+     *
+     * @param schema   the PostgreSQL schema
+     * @param name     the PostgreSQL type name
+     * @param javaType the Java enum whose constant names are the labels
+     * @param <E>      the Java enum
+     * @return the enum type
+     */
+    public static <E extends Enum<E>> PgEnum<E> of(String schema, String name, Class<E> javaType) {
+        return new PgEnum<>(Objects.requireNonNull(schema, "schema"), name, javaType);
+    }
+
+    /**
+     * Returns the PostgreSQL schema, or {@code null} for the default one.
+     *
+     * @return the schema
+     */
+    public String schema() {
+        return schema;
+    }
+
+    /**
+     * Returns the PostgreSQL type name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the Java enum class.
+     *
+     * @return the class
+     */
+    public Class<E> javaType() {
+        return javaType;
+    }
+
+    /**
+     * Returns the labels in declaration order.
+     *
+     * @return the labels
+     */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /**
+     * Returns the column type of this enum.
+     *
+     * @return the column type
+     */
+    public EnumType<E> type() {
+        return type;
+    }
+
+    /** Renders the (schema-qualified, quoted) type name. */
+    @Override
+    public void render(RenderContext ctx) {
+        ctx.qualified(schema, name);
+    }
+
+    @Override
+    public String toString() {
+        return schema == null ? name : schema + "." + name;
+    }
+}

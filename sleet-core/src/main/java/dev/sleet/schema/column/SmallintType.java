@@ -1,0 +1,39 @@
+package dev.sleet.schema.column;
+
+import dev.sleet.render.RenderContext;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** PostgreSQL {@code smallint} as {@link Short}. */
+public final class SmallintType extends ColumnType<Short> {
+
+    /** The shared instance. */
+    public static final SmallintType INSTANCE = new SmallintType();
+
+    private SmallintType() {
+        super("smallint", Short.class);
+    }
+
+    @Override
+    protected void bindNonNull(PreparedStatement ps, int index, Short value) throws SQLException {
+        ps.setShort(index, value);
+    }
+
+    @Override
+    protected int jdbcNullType() {
+        return java.sql.Types.SMALLINT;
+    }
+
+    @Override
+    public Short read(ResultSet rs, int index) throws SQLException {
+        short v = rs.getShort(index);
+        return rs.wasNull() ? null : v;
+    }
+
+    @Override
+    public void renderLiteral(Short value, RenderContext ctx) {
+        ctx.sql(value.toString());
+    }
+}
