@@ -20,7 +20,7 @@ public record CreateIndex(Table table, Index index) implements QueryPart {
             ctx.sql("concurrently ");
         }
         ctx.identifier(index.name()).sql(" on ").visit(table).sql(" using ").sql(index.method()).sql(" (")
-                .visitAll(index.elements()).sql(')');
+                .withQualification(false, c -> c.visitAll(index.elements())).sql(')');
         if (index.nullsNotDistinct()) {
             ctx.sql(" nulls not distinct");
         }

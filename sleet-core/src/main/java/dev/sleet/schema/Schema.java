@@ -68,7 +68,9 @@ public record Schema(List<PgEnum<?>> enums, List<Table> tables) {
                 } else if (value == null && (Table.class.isAssignableFrom(f.getType())
                         || PgEnum.class.isAssignableFrom(f.getType()))) {
                     throw new SchemaDefinitionException("schema class " + type.getName() + ", field " + f.getName()
-                            + " is null; declare the constant it copies before this class uses it");
+                            + " is null: a class it copies was still initialising, which happens when a table "
+                            + "class reads this schema class (for an enum, say) while this class reads the table; "
+                            + "keep enums in a class of their own");
                 }
             }
             if (found == 0) {

@@ -1,0 +1,64 @@
+package dev.sleet.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sleet} command. Exit status: 0 done, 1 failed, 2 bad usage or configuration.
+ */
+@Command(name = "sleet", mixinStandardHelpOptions = true, versionProvider = SleetCommand.Version.class,
+        description = "Sleet: type-safe PostgreSQL for Java.",
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class SleetCommand implements Runnable {
+
+    /** Exit status of a failed command. */
+    static final int FAILED = 1;
+    /** Exit status of bad usage or configuration. */
+    static final int USAGE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command line and returns the exit status (for tests).
+     *
+     * @param args the arguments
+     * @return the exit status
+     */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new SleetCommand());
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // One line that names the problem; the stack trace only when asked for.
+            commandLine.getErr().println("sleet: " + e.getMessage());
+            if (System.getenv("SLEET_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. sleet demo");
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SleetCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"sleet " + (v == null ? "development build" : v)};
+        }
+    }
+}
