@@ -25,7 +25,7 @@ public final class SleetCommand implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(execute(args));
     }
 
     /**
@@ -34,7 +34,7 @@ public final class SleetCommand implements Runnable {
      * @param args the arguments
      * @return the exit status
      */
-    public static int run(String... args) {
+    public static int execute(String... args) {
         CommandLine cli = new CommandLine(new SleetCommand());
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
