@@ -314,6 +314,7 @@ public final class Sql {
      * @return the condition
      */
     @SafeVarargs
+    @SuppressWarnings("varargs")   // the array is only read
     public static <T> Condition in(Field<T> field, T... values) {
         return in(field, Arrays.asList(values));
     }
@@ -339,6 +340,7 @@ public final class Sql {
      * @return the condition
      */
     @SafeVarargs
+    @SuppressWarnings("varargs")   // the array is only read
     public static <T> Condition notIn(Field<T> field, T... values) {
         return notIn(field, Arrays.asList(values));
     }
@@ -588,6 +590,7 @@ public final class Sql {
      * @return the expression
      */
     @SafeVarargs
+    @SuppressWarnings("varargs")   // the array is only read
     public static <T> Field<T> coalesce(Field<T> first, Field<T>... others) {
         List<Field<T>> args = new ArrayList<>();
         args.add(first);

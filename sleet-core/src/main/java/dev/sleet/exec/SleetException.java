@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public class SleetException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
+    // First to last quote: PostgreSQL does not escape quotes inside the input it echoes.
+    private static final Pattern QUOTED = Pattern.compile("\"[\\s\\S]*\"");
 
     private final String sqlState;
     private final String constraint;

@@ -15,7 +15,12 @@ import java.util.List;
  */
 public record RenderedSql(String sql, List<Bind> binds) {
 
-    /** Copies the bind list so the record stays immutable. */
+    /**
+     * Copies the bind list so the record stays immutable.
+     *
+     * @param sql   the SQL text with placeholders
+     * @param binds the bind values, in placeholder order
+     */
     public RenderedSql {
         binds = Collections.unmodifiableList(new ArrayList<>(binds));
     }

@@ -14,7 +14,15 @@ import java.util.List;
 public record ForeignKey(String name, List<Column<?>> columns, List<Column<?>> targets, OnDelete onDelete,
                          OnUpdate onUpdate) {
 
-    /** Copies the column lists. */
+    /**
+     * Copies the column lists.
+     *
+     * @param name     the constraint name
+     * @param columns  the referencing columns of this table
+     * @param targets  the referenced columns, in the same order
+     * @param onDelete the {@code ON DELETE} action
+     * @param onUpdate the {@code ON UPDATE} action
+     */
     public ForeignKey {
         columns = List.copyOf(columns);
         targets = List.copyOf(targets);

@@ -17,7 +17,16 @@ public record IdentityOptions(Long start, Long increment, Long minValue, Long ma
     /** No options: PostgreSQL's defaults. */
     public static final IdentityOptions DEFAULTS = new IdentityOptions(null, null, null, null, null, false);
 
-    /** Validates the combination. */
+    /**
+     * Validates the combination.
+     *
+     * @param start     {@code START WITH}, or {@code null}
+     * @param increment {@code INCREMENT BY}, or {@code null}
+     * @param minValue  {@code MINVALUE}, or {@code null}
+     * @param maxValue  {@code MAXVALUE}, or {@code null}
+     * @param cache     {@code CACHE}, or {@code null}
+     * @param cycle     {@code CYCLE}
+     */
     public IdentityOptions {
         if (increment != null && increment == 0) {
             throw new SchemaDefinitionException("identity INCREMENT BY must not be 0");

@@ -16,7 +16,17 @@ import java.util.List;
 public record Index(String name, boolean unique, List<IndexElement> elements, String method, String where,
                     boolean concurrently, boolean nullsNotDistinct) {
 
-    /** Copies the element list. */
+    /**
+     * Copies the element list.
+     *
+     * @param name             the index name
+     * @param unique           {@code CREATE UNIQUE INDEX}
+     * @param elements         columns and expressions, in order
+     * @param method           the access method
+     * @param where            the predicate of a partial index, or {@code null}
+     * @param concurrently     build with {@code CONCURRENTLY}
+     * @param nullsNotDistinct for unique indexes: nulls count as equal
+     */
     public Index {
         elements = List.copyOf(elements);
     }

@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record PrimaryKey(String name, List<Column<?>> columns) {
 
-    /** Copies the column list. */
+    /**
+     * Copies the column list.
+     *
+     * @param name    the constraint name
+     * @param columns the key columns, in order
+     */
     public PrimaryKey {
         columns = List.copyOf(columns);
     }

@@ -25,7 +25,12 @@ import java.util.TreeSet;
  */
 public record Schema(List<PgEnum<?>> enums, List<Table> tables) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param enums  the enum types
+     * @param tables the tables
+     */
     public Schema {
         enums = List.copyOf(enums);
         tables = List.copyOf(tables);

@@ -11,7 +11,13 @@ import java.util.List;
  */
 public record UniqueConstraint(String name, List<Column<?>> columns, boolean nullsNotDistinct) {
 
-    /** Copies the column list. */
+    /**
+     * Copies the column list.
+     *
+     * @param name             the constraint name
+     * @param columns          the columns
+     * @param nullsNotDistinct nulls count as equal
+     */
     public UniqueConstraint {
         columns = List.copyOf(columns);
     }

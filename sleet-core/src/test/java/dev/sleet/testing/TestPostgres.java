@@ -228,7 +228,10 @@ public final class TestPostgres {
             String password = parameter(query, "password");
             Server s = new Server(null, "jdbc:postgresql://" + hosts + "/", database, query,
                     user != null ? user : System.getProperty("user.name"), password);
-            try (Connection ignored = s.connectAdmin()) {
+            try (Connection probe = s.connectAdmin()) {
+                if (!probe.isValid(10)) {
+                    throw new SQLException("connection is not valid");
+                }
                 return s;
             } catch (SQLException e) {
                 throw new IllegalStateException(URL_ENV + " names a server that cannot be reached ("

@@ -115,7 +115,12 @@ public record ConnectionUrl(String jdbcUrl, String user, String password, boolea
         return new ConnectionUrl(jdbc.toString(), user, password, pgbouncer, mask(url));
     }
 
-    /** Replaces the password of either URL form with {@code ****}. */
+    /**
+     * Replaces the password of either URL form with {@code ****}.
+     *
+     * @param url the URL
+     * @return the URL without its password
+     */
     public static String mask(String url) {
         String masked = url.replaceAll("([?&]password=)[^&]*", "$1****");
         int scheme = masked.indexOf("://");

@@ -129,7 +129,7 @@ public final class RecordMapper<R> implements RowReader<R> {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static <R> RecordMapper<R> build(RowShape shape, Class<R> type) {
         Constructor<R> ctor;
         String[] names;

@@ -16,7 +16,12 @@ import java.util.Objects;
  */
 public record AliasedField<T>(Field<T> field, String alias) implements Field<T> {
 
-    /** Validates the alias. */
+    /**
+     * Validates the alias.
+     *
+     * @param field the expression
+     * @param alias the alias
+     */
     public AliasedField {
         Objects.requireNonNull(field, "field");
         RenderContext.quoteIdentifier(alias);

@@ -167,6 +167,7 @@ public final class SelectImpl extends ResultQueryBase
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs")   // the array is only read
     private static <T> List<T> append(List<T> list, T... more) {
         for (T t : more) {
             Objects.requireNonNull(t, "a null was passed where an expression was expected");

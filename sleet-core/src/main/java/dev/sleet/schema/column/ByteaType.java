@@ -33,11 +33,21 @@ public final class ByteaType extends ColumnType<byte[]> {
 
     @Override
     public void renderLiteral(byte[] value, RenderContext ctx) {
+        ctx.stringLiteral(hex(value)).sql("::bytea");
+    }
+
+    // pgjdbc's createArrayOf refuses byte[] elements inside an Object[]; the hex text form travels instead.
+    @Override
+    protected Object toArrayElement(byte[] value) {
+        return hex(value);
+    }
+
+    private static String hex(byte[] value) {
         StringBuilder hex = new StringBuilder(2 + value.length * 2).append("\\x");
         for (byte b : value) {
             hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
-        ctx.stringLiteral(hex.toString()).sql("::bytea");
+        return hex.toString();
     }
 
     @Override
