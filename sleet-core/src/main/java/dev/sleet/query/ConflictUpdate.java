@@ -30,6 +30,14 @@ public interface ConflictUpdate {
     <T> ConflictUpdate set(Column<T> column, Field<T> value);
 
     /**
+     * Sets a column to SQL null ({@code set(col, null)} is ambiguous between the value and expression forms).
+     *
+     * @param column the column
+     * @return this collector
+     */
+    ConflictUpdate setNull(Column<?> column);
+
+    /**
      * Updates the existing row only when the condition holds ({@code do update set ... where ...}); rows that
      * fail it are left as they are.
      *

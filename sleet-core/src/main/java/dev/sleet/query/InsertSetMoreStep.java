@@ -26,4 +26,12 @@ public interface InsertSetMoreStep extends InsertOnConflictStep {
      * @return this step
      */
     <T> InsertSetMoreStep set(Column<T> column, Field<T> value);
+
+    /**
+     * Sets a column to SQL null ({@code set(col, null)} is ambiguous between the value and expression forms).
+     *
+     * @param column the column
+     * @return this step
+     */
+    InsertSetMoreStep setNull(Column<?> column);
 }

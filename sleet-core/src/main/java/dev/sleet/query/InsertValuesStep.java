@@ -56,4 +56,19 @@ public interface InsertValuesStep {
      * @return the next step: more values, on conflict, returning, execute
      */
     <T> InsertSetMoreStep set(Column<T> column, Field<T> value);
+
+    /**
+     * Sets a column to SQL null ({@code set(col, null)} is ambiguous between the value and expression forms).
+     *
+     * @param column the column
+     * @return the next step: more values, on conflict, returning, execute
+     */
+    InsertSetMoreStep setNull(Column<?> column);
+
+    /**
+     * Inserts one row of defaults: {@code insert into t default values}.
+     *
+     * @return the next step: on conflict, returning, execute
+     */
+    InsertOnConflictStep defaultValues();
 }

@@ -26,4 +26,12 @@ public interface UpdateSetStep {
      * @return the next step: more sets, where
      */
     <T> UpdateWhereStep set(Column<T> column, Field<T> value);
+
+    /**
+     * Sets a column to SQL null ({@code set(col, null)} is ambiguous between the value and expression forms).
+     *
+     * @param column the column
+     * @return the next step: more sets, where
+     */
+    UpdateWhereStep setNull(Column<?> column);
 }

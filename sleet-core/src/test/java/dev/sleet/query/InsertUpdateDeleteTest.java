@@ -440,6 +440,44 @@ class InsertUpdateDeleteTest {
                 .hasMessageContaining("all()");
     }
 
+    @Test
+    void setNullWritesSqlNullInInsertUpdateAndUpsert() {
+        db.insert(USERS).set(USERS.email, "ann@example.com").setNull(USERS.name).execute();
+        assertThat(find("ann@example.com").name()).isNull();
+
+        db.update(USERS).set(USERS.name, "Ann").where(eq(USERS.email, "ann@example.com")).execute();
+        db.update(USERS).setNull(USERS.name).where(eq(USERS.email, "ann@example.com")).execute();
+        assertThat(find("ann@example.com").name()).isNull();
+
+        db.update(USERS).set(USERS.name, "Ann").where(eq(USERS.email, "ann@example.com")).execute();
+        db.insert(USERS).set(USERS.email, "ann@example.com")
+                .onConflictDoUpdate(USERS.email, set -> set.setNull(USERS.name)).execute();
+        assertThat(find("ann@example.com").name()).isNull();
+    }
+
+    /** A table whose every column has a default. */
+    static final class Events extends dev.sleet.schema.Table {
+        static final Events EVENTS = new Events();
+        final Column<Long> id = bigint("id").primaryKey().generatedAlwaysAsIdentity();
+        final Column<OffsetDateTime> at = timestamptz("at").notNull().defaultNow();
+
+        private Events() {
+            super("events");
+        }
+    }
+
+    @Test
+    void defaultValuesInsertsARowOfDefaults() {
+        db.execute(new dev.sleet.ddl.CreateTable(Events.EVENTS));
+        InsertReturningStep insert = db.insert(Events.EVENTS).defaultValues();
+        assertThat(insert.toSql().sql()).isEqualTo("insert into \"events\" default values");
+
+        Row row = insert.returning().fetchOne();
+
+        assertThat(row.get(Events.EVENTS.id)).isEqualTo(1L);
+        assertThat(row.get(Events.EVENTS.at)).isNotNull();
+    }
+
     private static List<String> methodNames(Class<?> type) {
         return Arrays.stream(type.getMethods()).map(Method::getName).toList();
     }

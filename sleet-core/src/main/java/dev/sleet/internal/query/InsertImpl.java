@@ -93,6 +93,16 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         return withValue(column, RowValues.value(table, column, value));
     }
 
+    @Override
+    public InsertSetMoreStep setNull(Column<?> column) {
+        return withValue(column, RowValues.value(table, column, null));
+    }
+
+    @Override
+    public InsertOnConflictStep defaultValues() {
+        return withRows(List.of(Map.of()));
+    }
+
     private InsertImpl withValue(Column<?> column, QueryPart value) {
         if (rows.size() > 1) {
             throw new IllegalStateException("insert into " + table + ": set(...) adds to a single row, but "
@@ -153,6 +163,12 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         @Override
         public <T> ConflictUpdate set(Column<T> column, Field<T> value) {
             set.put(column, RowValues.value(table, column, value));
+            return this;
+        }
+
+        @Override
+        public ConflictUpdate setNull(Column<?> column) {
+            set.put(column, RowValues.value(table, column, null));
             return this;
         }
 

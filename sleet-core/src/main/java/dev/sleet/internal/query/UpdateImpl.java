@@ -56,6 +56,11 @@ public final class UpdateImpl implements UpdateWhereStep, UpdateReturningStep {
         return withValue(column, RowValues.value(table, column, value));
     }
 
+    @Override
+    public UpdateWhereStep setNull(Column<?> column) {
+        return withValue(column, RowValues.value(table, column, null));
+    }
+
     private UpdateImpl withValue(Column<?> column, QueryPart value) {
         if (column.generatedExpression() != null) {
             throw new IllegalArgumentException("update " + table + ": column " + column.name()
