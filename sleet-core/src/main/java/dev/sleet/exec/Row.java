@@ -1,7 +1,6 @@
 package dev.sleet.exec;
 
 import dev.sleet.internal.exec.RecordMapper;
-import dev.sleet.internal.exec.RowShape;
 import dev.sleet.query.Field;
 
 import java.util.Arrays;

@@ -7,7 +7,6 @@ import dev.sleet.fixtures.BlogSchema;
 import dev.sleet.fixtures.BlogSchema.Role;
 import dev.sleet.internal.exec.DbImpl;
 import dev.sleet.internal.exec.RecordMapper;
-import dev.sleet.internal.exec.RowShape;
 import dev.sleet.query.Field;
 import dev.sleet.render.RenderContext;
 import dev.sleet.schema.column.BigintType;

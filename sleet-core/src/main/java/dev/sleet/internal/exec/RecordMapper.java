@@ -1,6 +1,7 @@
 package dev.sleet.internal.exec;
 
 import dev.sleet.exec.MappingException;
+import dev.sleet.exec.RowShape;
 import dev.sleet.query.Field;
 import dev.sleet.schema.column.ColumnType;
 

@@ -5,7 +5,7 @@ import dev.sleet.exec.Row;
 import dev.sleet.exec.TooManyRowsException;
 import dev.sleet.internal.exec.RecordMapper;
 import dev.sleet.internal.exec.RowReader;
-import dev.sleet.internal.exec.RowShape;
+import dev.sleet.exec.RowShape;
 import dev.sleet.query.Field;
 import dev.sleet.query.ResultQuery;
 import dev.sleet.render.RenderedSql;

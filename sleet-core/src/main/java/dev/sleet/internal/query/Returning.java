@@ -1,6 +1,6 @@
 package dev.sleet.internal.query;
 
-import dev.sleet.internal.exec.RowShape;
+import dev.sleet.exec.RowShape;
 import dev.sleet.query.Field;
 import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderContext;

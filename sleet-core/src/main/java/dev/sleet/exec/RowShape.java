@@ -1,4 +1,4 @@
-package dev.sleet.internal.exec;
+package dev.sleet.exec;
 
 import dev.sleet.query.Field;
 
@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The selected expressions of a statement, in result order: what each result column is and how to read it.
- * Lookups by field and by name are built lazily, on first use by {@link dev.sleet.exec.Row}.
+ * Shared by the rows of one result; lookups by field and by name are built lazily, on first use by
+ * {@link Row}.
  */
 public final class RowShape {
 
@@ -85,11 +86,12 @@ public final class RowShape {
     }
 
     /**
-     * Returns a value that identifies the shape for caching mappers: names and types of the columns.
+     * Returns a value that identifies the shape for caching record mappers: the names and Java types of the
+     * columns.
      *
      * @return the cache key
      */
-    List<Object> key() {
+    public List<Object> key() {
         List<Object> k = key;
         if (k == null) {
             k = new ArrayList<>(fields.size() * 2);
