@@ -3,11 +3,10 @@ package dev.sleet;
 import dev.sleet.exec.SleetException;
 import dev.sleet.exec.UniqueViolationException;
 import dev.sleet.fixtures.BlogSchema;
+import dev.sleet.fixtures.SqlExpression;
 import dev.sleet.internal.exec.DbImpl;
 import dev.sleet.query.Field;
-import dev.sleet.render.RenderContext;
 import dev.sleet.schema.column.BigintType;
-import dev.sleet.schema.column.ColumnType;
 import dev.sleet.schema.column.IntegerType;
 import dev.sleet.testing.PostgresTest;
 import dev.sleet.testing.TestDatabase;
@@ -77,22 +76,8 @@ class SleetConnectTest {
     }
 
     /** The number of named prepared statements of the session running the query. */
-    private static final Field<Long> PREPARED_STATEMENTS = new Field<>() {
-        @Override
-        public ColumnType<Long> type() {
-            return BigintType.INSTANCE;
-        }
-
-        @Override
-        public String name() {
-            return "prepared";
-        }
-
-        @Override
-        public void render(RenderContext ctx) {
-            ctx.sql("(select count(*) from pg_prepared_statements)");
-        }
-    };
+    private static final Field<Long> PREPARED_STATEMENTS =
+            new SqlExpression<>(BigintType.INSTANCE, "prepared", "(select count(*) from pg_prepared_statements)");
 
     private static long preparedStatementsAfterTenRuns(Db target) {
         for (int i = 0; i < 10; i++) {
@@ -197,22 +182,7 @@ class SleetConnectTest {
     @Test
     void tenThousandFailingStatementsLeakNoConnection() {
         SleetOptions small = SleetOptions.defaults().maxPoolSize(2).connectionTimeout(Duration.ofSeconds(2));
-        Field<Integer> divisionByZero = new Field<>() {
-            @Override
-            public ColumnType<Integer> type() {
-                return IntegerType.INSTANCE;
-            }
-
-            @Override
-            public String name() {
-                return "boom";
-            }
-
-            @Override
-            public void render(RenderContext ctx) {
-                ctx.sql("1 / 0");
-            }
-        };
+        Field<Integer> divisionByZero = new SqlExpression<>(IntegerType.INSTANCE, "boom", "1 / 0");
         try (Db pooled = Sleet.connect(database.url(), small)) {
             pooled.insert(USERS).set(USERS.email, "taken@example.com").execute();
             int failures = 0;

@@ -4,13 +4,12 @@ import dev.sleet.Db;
 import dev.sleet.Sleet;
 import dev.sleet.SleetOptions;
 import dev.sleet.fixtures.BlogSchema;
+import dev.sleet.fixtures.SqlExpression;
 import dev.sleet.fixtures.BlogSchema.Role;
 import dev.sleet.internal.exec.DbImpl;
 import dev.sleet.internal.exec.RecordMapper;
 import dev.sleet.query.Field;
-import dev.sleet.render.RenderContext;
 import dev.sleet.schema.column.BigintType;
-import dev.sleet.schema.column.ColumnType;
 import dev.sleet.testing.PostgresTest;
 import dev.sleet.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -330,22 +329,7 @@ class RecordMappingTest {
      * sees how many rows the server has produced so far.
      */
     private static Field<Long> probe() {
-        return new Field<>() {
-            @Override
-            public ColumnType<Long> type() {
-                return BigintType.INSTANCE;
-            }
-
-            @Override
-            public String name() {
-                return "probe";
-            }
-
-            @Override
-            public void render(RenderContext ctx) {
-                ctx.sql("nextval('stream_probe')");
-            }
-        };
+        return new SqlExpression<>(BigintType.INSTANCE, "probe", "nextval('stream_probe')");
     }
 
     private static void fillUsersForStreaming() {
@@ -404,21 +388,6 @@ class RecordMappingTest {
     }
 
     private static Field<Long> lastValue() {
-        return new Field<>() {
-            @Override
-            public ColumnType<Long> type() {
-                return BigintType.INSTANCE;
-            }
-
-            @Override
-            public String name() {
-                return "last_value";
-            }
-
-            @Override
-            public void render(RenderContext ctx) {
-                ctx.sql("(select last_value from stream_probe)");
-            }
-        };
+        return new SqlExpression<>(BigintType.INSTANCE, "last_value", "(select last_value from stream_probe)");
     }
 }

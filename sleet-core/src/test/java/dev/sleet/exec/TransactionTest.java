@@ -4,9 +4,9 @@ import dev.sleet.Db;
 import dev.sleet.Sleet;
 import dev.sleet.SleetOptions;
 import dev.sleet.fixtures.BlogSchema;
+import dev.sleet.fixtures.SqlExpression;
 import dev.sleet.query.Field;
 import dev.sleet.render.RenderContext;
-import dev.sleet.schema.column.ColumnType;
 import dev.sleet.schema.column.TextType;
 import dev.sleet.testing.PostgresTest;
 import dev.sleet.testing.TestDatabase;
@@ -63,22 +63,8 @@ class TransactionTest {
 
     /** {@code current_setting(name)}, to look at the session and transaction settings. */
     private static Field<String> setting(String name) {
-        return new Field<>() {
-            @Override
-            public ColumnType<String> type() {
-                return TextType.INSTANCE;
-            }
-
-            @Override
-            public String name() {
-                return "setting";
-            }
-
-            @Override
-            public void render(RenderContext ctx) {
-                ctx.sql("current_setting(").stringLiteral(name).sql(")");
-            }
-        };
+        return new SqlExpression<>(TextType.INSTANCE, "setting",
+                "current_setting(" + RenderContext.quoteLiteral(name) + ")");
     }
 
     private static String show(Db target, String name) {
