@@ -298,7 +298,7 @@ public final class Sql {
 
     private static Val<String> text(String pattern) {
         if (pattern == null) {
-            throw new IllegalArgumentException("a like pattern must not be null");
+            throw new IllegalArgumentException("a like pattern must not be null; use isNull(...) to find nulls");
         }
         return new Val<>(pattern, TextType.INSTANCE);
     }
@@ -361,7 +361,8 @@ public final class Sql {
         List<Val<T>> out = new ArrayList<>(values.size());
         for (T v : values) {
             if (v == null) {
-                throw new IllegalArgumentException("in(...) with a null never matches in SQL; use isNull(...)");
+                throw new IllegalArgumentException("in(" + field.name() + ", ...) with a null never matches in SQL; "
+                        + "use or(in(...), isNull(" + field.name() + "))");
             }
             out.add(Val.of(v, field));
         }
@@ -398,6 +399,7 @@ public final class Sql {
      * @return the condition
      */
     public static <T> Condition between(Field<T> field, T low, T high) {
+        checkBounds(field, low, high);
         return new Between(field, Val.of(low, field), Val.of(high, field), false);
     }
 
@@ -411,7 +413,15 @@ public final class Sql {
      * @return the condition
      */
     public static <T> Condition notBetween(Field<T> field, T low, T high) {
+        checkBounds(field, low, high);
         return new Between(field, Val.of(low, field), Val.of(high, field), true);
+    }
+
+    private static void checkBounds(Field<?> field, Object low, Object high) {
+        if (low == null || high == null) {
+            throw new IllegalArgumentException("between on " + field.name() + " with a null bound is never true "
+                    + "in SQL; use gte(...) or lte(...) for a one-sided range");
+        }
     }
 
     /**

@@ -51,6 +51,25 @@ public final class SortField implements QueryPart {
         return new SortField(field, descending, Nulls.LAST);
     }
 
+    /**
+     * Returns the sorted expression.
+     *
+     * @return the expression
+     */
+    public Field<?> field() {
+        return field;
+    }
+
+    /**
+     * Returns this sort element over another expression, with the same direction and null placement.
+     *
+     * @param other the expression
+     * @return the sort element
+     */
+    public SortField withField(Field<?> other) {
+        return new SortField(other, descending, nulls);
+    }
+
     @Override
     public void render(RenderContext ctx) {
         ctx.visit(field).sql(descending ? " desc" : " asc");

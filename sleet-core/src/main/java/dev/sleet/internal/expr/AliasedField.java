@@ -7,8 +7,9 @@ import dev.sleet.schema.column.ColumnType;
 import java.util.Objects;
 
 /**
- * An expression under an alias. In a select list it declares the alias ({@link #renderDeclaration}); elsewhere
- * (order by, having) it refers to it.
+ * An expression under an alias. In a select list it declares the alias ({@link #renderDeclaration});
+ * elsewhere (where, group by, having, order by, set) it renders the expression itself, because PostgreSQL
+ * resolves output aliases only in order by, and in group by would prefer an input column of the same name.
  *
  * @param field the expression
  * @param alias the alias
@@ -44,7 +45,33 @@ public record AliasedField<T>(Field<T> field, String alias) implements Field<T> 
 
     @Override
     public void render(RenderContext ctx) {
-        ctx.identifier(alias);
+        ctx.visit(field);
+    }
+
+    /**
+     * Returns a reference to the alias itself ({@code "alias"}), for order by, where PostgreSQL resolves output
+     * column names first.
+     *
+     * @return the reference
+     */
+    public Field<T> reference() {
+        AliasedField<T> self = this;
+        return new Field<>() {
+            @Override
+            public ColumnType<T> type() {
+                return self.type();
+            }
+
+            @Override
+            public String name() {
+                return alias;
+            }
+
+            @Override
+            public void render(RenderContext ctx) {
+                ctx.identifier(alias);
+            }
+        };
     }
 
     /**

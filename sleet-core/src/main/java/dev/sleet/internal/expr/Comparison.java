@@ -28,6 +28,17 @@ public final class Comparison extends BooleanCondition {
 
     @Override
     public void render(RenderContext ctx) {
-        ctx.visit(left).sql(' ').sql(operator).sql(' ').visit(right);
+        operand(ctx, left);
+        ctx.sql(' ').sql(operator).sql(' ');
+        operand(ctx, right);
+    }
+
+    /** A condition as an operand ({@code eq(isNull(a), true)}) needs parentheses: {@code =} does not nest. */
+    private static void operand(RenderContext ctx, QueryPart part) {
+        if (part instanceof dev.sleet.query.Condition) {
+            ctx.sql('(').visit(part).sql(')');
+        } else {
+            ctx.visit(part);
+        }
     }
 }

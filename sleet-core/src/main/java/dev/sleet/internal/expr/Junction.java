@@ -22,6 +22,15 @@ public final class Junction extends BooleanCondition {
         this.conditions = List.copyOf(conditions);
     }
 
+    /**
+     * Tells whether this is an {@code and} of nothing, which renders {@code true}.
+     *
+     * @return {@code true} for {@code and()} with no conditions
+     */
+    public boolean isEmptyAnd() {
+        return and && conditions.isEmpty();
+    }
+
     @Override
     public void render(RenderContext ctx) {
         if (conditions.isEmpty()) {

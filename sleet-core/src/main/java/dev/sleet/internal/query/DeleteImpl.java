@@ -1,5 +1,6 @@
 package dev.sleet.internal.query;
 
+import dev.sleet.internal.expr.Junction;
 import dev.sleet.query.Condition;
 import dev.sleet.query.DeleteReturningStep;
 import dev.sleet.query.DeleteWhereStep;
@@ -46,6 +47,10 @@ public final class DeleteImpl implements DeleteWhereStep, DeleteReturningStep {
         }
         List<Condition> list = new ArrayList<>(where);
         for (Condition c : conditions) {
+            if (c instanceof Junction j && j.isEmptyAnd()) {
+                throw new IllegalArgumentException("delete from " + table + ": where(and()) with no conditions would "
+                        + "match every row; use all() when that is meant");
+            }
             list.add(Objects.requireNonNull(c, "condition"));
         }
         return new DeleteImpl(execution, table, List.copyOf(list), all);

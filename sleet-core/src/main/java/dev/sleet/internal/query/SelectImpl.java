@@ -1,6 +1,7 @@
 package dev.sleet.internal.query;
 
 import dev.sleet.exec.RowShape;
+import dev.sleet.internal.expr.AliasedField;
 import dev.sleet.query.Condition;
 import dev.sleet.query.Field;
 import dev.sleet.query.Select;
@@ -219,12 +220,36 @@ public final class SelectImpl extends ResultQueryBase
             }
         }
         conditions(ctx, " where ", where);
+        List<Field<?>> selected = selectedFields();
         if (!groupBy.isEmpty()) {
-            ctx.sql(" group by ").visitAll(groupBy);
+            ctx.sql(" group by ");
+            for (int i = 0; i < groupBy.size(); i++) {
+                if (i > 0) {
+                    ctx.sql(", ");
+                }
+                Field<?> f = groupBy.get(i);
+                int position = selected.indexOf(f);
+                // A selected expression is grouped by its position: written out again it would carry its own
+                // bind parameters, and PostgreSQL could not tell it is the same expression as the selected one.
+                if (position >= 0 && !(f instanceof Column<?>)) {
+                    ctx.sql(Integer.toString(position + 1));
+                } else {
+                    ctx.visit(f);
+                }
+            }
         }
         conditions(ctx, " having ", having);
         if (!orderBy.isEmpty()) {
-            ctx.sql(" order by ").visitAll(orderBy);
+            ctx.sql(" order by ");
+            for (int i = 0; i < orderBy.size(); i++) {
+                if (i > 0) {
+                    ctx.sql(", ");
+                }
+                SortField s = orderBy.get(i);
+                // A selected alias is ordered by its output name, for the same reason as in group by.
+                boolean selectedAlias = s.field() instanceof AliasedField<?> a && selected.contains(a);
+                ctx.visit(selectedAlias ? s.withField(((AliasedField<?>) s.field()).reference()) : s);
+            }
         }
         if (limit != null) {
             ctx.sql(" limit ").bind(limit, BigintType.INSTANCE);

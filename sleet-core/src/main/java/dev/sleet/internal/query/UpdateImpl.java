@@ -1,5 +1,6 @@
 package dev.sleet.internal.query;
 
+import dev.sleet.internal.expr.Junction;
 import dev.sleet.query.Condition;
 import dev.sleet.query.Field;
 import dev.sleet.query.ResultQuery;
@@ -79,6 +80,10 @@ public final class UpdateImpl implements UpdateWhereStep, UpdateReturningStep {
         }
         List<Condition> list = new ArrayList<>(where);
         for (Condition c : conditions) {
+            if (c instanceof Junction j && j.isEmptyAnd()) {
+                throw new IllegalArgumentException("update " + table + ": where(and()) with no conditions would "
+                        + "match every row; use all() when that is meant");
+            }
             list.add(Objects.requireNonNull(c, "condition"));
         }
         return new UpdateImpl(execution, table, set, List.copyOf(list), all);
