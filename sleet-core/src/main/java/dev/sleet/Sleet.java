@@ -7,6 +7,7 @@ import dev.sleet.internal.exec.ConnectionUrl;
 import dev.sleet.internal.exec.DbImpl;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -71,11 +72,19 @@ public final class Sleet {
             return new DbImpl(pool, pool, effective);
         } catch (RuntimeException e) {
             Throwable cause = e;
+            SQLException sqlCause = null;
             while (cause.getCause() != null) {
                 cause = cause.getCause();
+                if (cause instanceof SQLException s) {
+                    sqlCause = s;
+                }
             }
-            String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse("");
-            throw new SleetException("cannot connect to " + parsed.display() + ": " + reason, null);
+            String reason = cause.getMessage() == null ? cause.toString()
+                    : cause.getMessage().lines().findFirst().orElse("");
+            String state = sqlCause == null || sqlCause.getSQLState() == null ? ""
+                    : " [SQLSTATE " + sqlCause.getSQLState() + "]";
+            throw SleetException.connectionFailed("cannot connect to " + parsed.display() + ": " + reason + state,
+                    sqlCause);
         }
     }
 

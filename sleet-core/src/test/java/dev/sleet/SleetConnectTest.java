@@ -174,9 +174,22 @@ class SleetConnectTest {
                     .doesNotContain("hunter2")
                     .doesNotContain("\n");
             assertThat(error.toString()).doesNotContain("hunter2");
-            assertThat(error.getCause()).isNull();
+            assertThat(error.sqlState()).isEqualTo("08001");       // connection refused, kept for callers
+            java.io.StringWriter trace = new java.io.StringWriter();
+            error.printStackTrace(new java.io.PrintWriter(trace));
+            assertThat(trace.toString()).doesNotContain("hunter2");
         }
         assertThat(e.getMessage()).contains("app:****@");
+    }
+
+    @Test
+    void aMissingDatabaseFailsWithItsSqlState() {
+        String url = database.url().replaceFirst("/[^/?]+(\\?|$)", "/no_such_database_here$1");
+
+        SleetException e = catchThrowableOfType(SleetException.class, () -> Sleet.connect(url));
+
+        assertThat(e.sqlState()).isEqualTo("3D000");
+        assertThat(e.getMessage()).contains("no_such_database_here").contains("SQLSTATE 3D000");
     }
 
     @Test

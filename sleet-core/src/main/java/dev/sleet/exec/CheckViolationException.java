@@ -5,7 +5,9 @@ import dev.sleet.render.Bind;
 import java.sql.SQLException;
 import java.util.List;
 
-/** A statement violated a check constraint (SQLSTATE 23514). {@link #constraint()} names the constraint. */
+/**
+ * A statement violated a check constraint (SQLSTATE 23514). {@link #constraint()} names the constraint.
+ */
 public class CheckViolationException extends SleetException {
 
     private static final long serialVersionUID = 1L;

@@ -47,8 +47,9 @@ public final class RowShape {
     }
 
     /**
-     * Returns the index of a field, or -1. A field that is not selected as such is found by name when exactly
-     * one selected expression carries that name.
+     * Returns the index of a field, or -1. An expression that is not selected as such (a new {@code count()})
+     * is found by name when exactly one selected expression carries that name; a column is found only as
+     * itself, so that asking for {@code POSTS.id} never returns {@code USERS.id}.
      *
      * @param field the field
      * @return the 0-based index, or -1
@@ -63,7 +64,10 @@ public final class RowShape {
             byField = map;
         }
         Integer i = map.get(field);
-        return i != null ? i : indexOf(field.name());
+        if (i != null) {
+            return i;
+        }
+        return field instanceof dev.sleet.schema.Column<?> ? -1 : indexOf(field.name());
     }
 
     /**
@@ -86,8 +90,8 @@ public final class RowShape {
     }
 
     /**
-     * Returns a value that identifies the shape for caching record mappers: the names and Java types of the
-     * columns.
+     * Returns a value that identifies the shape for caching record mappers: the names and column types of the
+     * result columns.
      *
      * @return the cache key
      */
@@ -97,7 +101,7 @@ public final class RowShape {
             k = new ArrayList<>(fields.size() * 2);
             for (Field<?> f : fields) {
                 k.add(f.name());
-                k.add(f.type().javaType());
+                k.add(f.type());   // the type, not its Java class: text[] and jsonb can both be a List
             }
             key = k;
         }

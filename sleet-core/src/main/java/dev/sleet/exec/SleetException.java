@@ -68,6 +68,30 @@ public class SleetException extends RuntimeException {
     }
 
     /**
+     * Creates the exception for a database that cannot be reached or refuses the login. Such errors carry no
+     * row values, so the driver's exception is kept as the cause.
+     *
+     * @param message what failed, naming the host (never the password)
+     * @param cause   the driver's exception, or {@code null}
+     * @return the exception
+     */
+    public static SleetException connectionFailed(String message, SQLException cause) {
+        return new SleetException(message, cause);
+    }
+
+    private SleetException(String message, SQLException cause) {
+        super(message, cause);
+        this.sqlState = cause == null ? null : cause.getSQLState();
+        this.constraint = null;
+        this.table = null;
+        this.column = null;
+        this.detail = null;
+        this.sql = null;
+        this.bindValues = List.of();
+        this.sqlException = cause;
+    }
+
+    /**
      * Creates an exception from a driver error; use {@link #of(SQLException, String, List)} to get the right
      * subtype.
      *
@@ -118,8 +142,14 @@ public class SleetException extends RuntimeException {
         String state = e.getSQLState();
         String message = server != null && server.getMessage() != null ? server.getMessage() : firstLine(e.getMessage());
         if (state != null && state.startsWith("22")) {
-            // Data exceptions quote the offending input ("invalid input syntax for type uuid: "..."").
-            message = QUOTED.matcher(message).replaceAll("\"…\"");
+            if (server == null) {
+                // The driver's own data errors append the value unquoted ("Bad value for type int : 3000000000").
+                int colon = message.indexOf(':');
+                message = colon < 0 ? message : message.substring(0, colon).strip() + ": …";
+            } else {
+                // Data exceptions quote the offending input ("invalid input syntax for type uuid: "..."").
+                message = QUOTED.matcher(message).replaceAll("\"…\"");
+            }
         }
         StringBuilder out = new StringBuilder(message);
         List<String> facts = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,16 @@ public final class JdbcExecutor {
         Connection connection = null;
         try {
             connection = source.acquire();
+            if (rendered.binds().isEmpty()) {
+                // No parameters (DDL, mostly): a plain statement, so that a '?' in schema text such as a jsonb
+                // check constraint is not taken for a placeholder.
+                try (Statement st = connection.createStatement()) {
+                    st.execute(rendered.sql());
+                    int count = Math.max(st.getUpdateCount(), 0);
+                    done(rendered, count, start, null);
+                    return count;
+                }
+            }
             try (PreparedStatement ps = connection.prepareStatement(rendered.sql())) {
                 bind(ps, rendered.binds());
                 ps.execute();
@@ -155,10 +166,11 @@ public final class JdbcExecutor {
         try {
             cursor.open();
         } catch (SQLException e) {
-            cursor.close();
-            throw failed(rendered, start, e);
-        } catch (RuntimeException e) {
-            cursor.close();
+            SleetException error = SleetException.of(e, rendered.sql(), rendered.binds());
+            cursor.fail(error);
+            throw error;
+        } catch (RuntimeException | Error e) {
+            cursor.fail(e);
             throw e;
         }
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
@@ -204,6 +216,7 @@ public final class JdbcExecutor {
         private ResultSet rs;
         private long rows;
         private boolean closed;
+        private SleetException failure;
 
         Cursor(RenderedSql rendered, RowReader<R> reader, long start) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -240,9 +253,21 @@ public final class JdbcExecutor {
                 return true;
             } catch (SQLException e) {
                 SleetException error = SleetException.of(e, rendered.sql(), rendered.binds());
-                close();
+                fail(error);
                 throw error;
+            } catch (RuntimeException | Error e) {
+                // a mapping error or the caller's own exception: the cursor must not keep its connection
+                fail(e);
+                throw e;
             }
+        }
+
+        /** Closes the cursor after a failure; a statement failure is what the listener is told. */
+        void fail(Throwable error) {
+            if (error instanceof SleetException se) {
+                failure = se;
+            }
+            close();
         }
 
         @Override
@@ -256,15 +281,23 @@ public final class JdbcExecutor {
             if (connection != null) {
                 if (ownsTransaction) {
                     try {
-                        connection.commit();
-                        connection.setAutoCommit(true);
+                        if (failure == null) {
+                            connection.commit();
+                        } else {
+                            connection.rollback();
+                        }
                     } catch (SQLException e) {
                         SQL_LOG.warn("could not end the streaming transaction: {}", e.getMessage());
+                    }
+                    try {
+                        connection.setAutoCommit(true);
+                    } catch (SQLException e) {
+                        SQL_LOG.warn("could not restore autocommit after streaming: {}", e.getMessage());
                     }
                 }
                 source.release(connection);
             }
-            done(rendered, rows, start, null);
+            done(rendered, failure == null ? rows : -1, start, failure);
         }
 
         private void closeQuietly(AutoCloseable c) {

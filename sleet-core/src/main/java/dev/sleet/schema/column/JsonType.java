@@ -60,8 +60,11 @@ public final class JsonType<T> extends ColumnType<T> {
         try {
             return mapper().readValue(text, documentType);
         } catch (JsonProcessingException e) {
-            throw new SQLException("cannot read " + sqlName() + " column " + index + " as " + documentType.getName()
-                    + ": " + e.getOriginalMessage(), e);
+            // Jackson's message quotes the stored value, which may be a secret: name only where it failed.
+            String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                    && !m.getPath().isEmpty() ? " at " + m.getPathReference() : "";
+            throw new SQLException("cannot read the " + sqlName() + " value of result column " + index + " as "
+                    + documentType.getName() + where + " (" + e.getClass().getSimpleName() + ")", "22000");
         }
     }
 
@@ -79,8 +82,8 @@ public final class JsonType<T> extends ColumnType<T> {
         try {
             return mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
