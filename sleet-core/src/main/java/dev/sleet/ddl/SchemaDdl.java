@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The statements that create a whole schema on an empty database, in dependency order: schemas, enums,
  * tables, foreign keys, indexes. Run them with {@code db.execute(statement)} in a transaction, or print them
- * with {@link #toSql(List)}.
+ * with {@link #toSql(List)}. Indexes declared {@code concurrently()} are created plainly here: the tables are
+ * new, and {@code CREATE INDEX CONCURRENTLY} cannot run in a transaction.
  */
 public final class SchemaDdl {
 
@@ -46,7 +47,10 @@ public final class SchemaDdl {
         }
         for (Table t : schema.tables()) {
             for (Index i : t.indexes()) {
-                out.add(new CreateIndex(t, i));
+                // New tables are empty: CONCURRENTLY buys nothing and would forbid the enclosing transaction.
+                Index plain = new Index(i.name(), i.unique(), i.elements(), i.method(), i.where(), false,
+                        i.nullsNotDistinct());
+                out.add(new CreateIndex(t, plain));
             }
         }
         return out;

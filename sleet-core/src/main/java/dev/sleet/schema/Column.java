@@ -307,8 +307,10 @@ public final class Column<T> implements Field<T>, IndexElement {
         if (type instanceof ArrayType) {
             throw fail("array() was called twice; PostgreSQL arrays are multi-dimensional values of one type");
         }
-        if (defaultValue instanceof ColumnDefault.Value || identity != null || primaryKey) {
-            throw fail("call array() right after the column factory, before defaults, keys and identity");
+        if (defaultValue instanceof ColumnDefault.Value || identity != null || primaryKey || unique
+                || referenceTarget != null) {
+            throw fail("call array() right after the column factory, before defaults, keys, unique, references "
+                    + "and identity");
         }
         Column<List<T>> array = new Column<>(table, name, new ArrayType<>(type));
         array.notNull = notNull;

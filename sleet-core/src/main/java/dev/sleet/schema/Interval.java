@@ -82,13 +82,17 @@ public record Interval(int months, int days, long microseconds) {
     }
 
     /**
-     * Returns the interval in PostgreSQL's input syntax, e.g. {@code 1 mons 2 days 3 microseconds}, which
-     * PostgreSQL reads back exactly.
+     * Returns the interval in PostgreSQL's input syntax, e.g. {@code 1 mons 2 days -01:00:00.500000}, which
+     * every supported PostgreSQL reads back exactly. The time part is written as hours, minutes and seconds
+     * rather than as a count of microseconds: PostgreSQL 14 and older read each field as a 32-bit integer.
      *
      * @return the PostgreSQL text form
      */
     public String toPostgres() {
-        return months + " mons " + days + " days " + microseconds + " microseconds";
+        long abs = Math.abs(microseconds);
+        return String.format(java.util.Locale.ROOT, "%d mons %d days %s%d:%02d:%02d.%06d", months, days,
+                microseconds < 0 ? "-" : "", abs / 3_600_000_000L, abs / 60_000_000L % 60, abs / 1_000_000L % 60,
+                abs % 1_000_000L);
     }
 
     @Override

@@ -17,7 +17,12 @@ final class Naming {
      * full name, so two long names stay distinct and the result is the same on every run.
      */
     static String constraintName(String table, String middle, String suffix) {
-        String full = table + "_" + middle + "_" + suffix;
+        return withSuffix(table + "_" + middle, suffix);
+    }
+
+    /** Returns {@code <base>_<suffix>}, shortened with a hash like {@link #constraintName} when too long. */
+    static String withSuffix(String base, String suffix) {
+        String full = base + "_" + suffix;
         if (full.getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_BYTES) {
             return full;
         }

@@ -33,8 +33,9 @@ public final class PgEnum<E extends Enum<E>> implements QueryPart {
         this.schema = schema;
         this.name = Objects.requireNonNull(name, "name");
         this.javaType = Objects.requireNonNull(javaType, "javaType");
-        if (name.isBlank()) {
-            throw new SchemaDefinitionException("enum type for " + javaType.getName() + ": the name must not be blank");
+        Naming.checkIdentifier(name, () -> "enum type for " + javaType.getName());
+        if (schema != null) {
+            Naming.checkIdentifier(schema, () -> "schema of enum type " + name);
         }
         E[] constants = javaType.getEnumConstants();
         if (constants == null || constants.length == 0) {

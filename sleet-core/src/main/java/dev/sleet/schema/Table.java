@@ -567,6 +567,10 @@ public abstract class Table implements QueryPart {
 
     void replaceColumn(Column<?> old, Column<?> replacement) {
         int i = columns.indexOf(old);
+        if (i < 0) {
+            throw new SchemaDefinitionException("table \"" + qualifiedName() + "\", column \"" + old.name()
+                    + "\": array() was already applied to this column; use the column it returned");
+        }
         columns.set(i, replacement);
     }
 
@@ -636,7 +640,8 @@ public abstract class Table implements QueryPart {
             this.foreignKeys = Collections.unmodifiableList(fks);
             this.uniques = Collections.unmodifiableList(uqs);
             this.indexes = Collections.unmodifiableList(idx);
-            this.primaryKey = primaryKeyColumns == null ? null : new PrimaryKey(name + "_pkey", primaryKeyColumns);
+            this.primaryKey = primaryKeyColumns == null ? null
+                    : new PrimaryKey(Naming.withSuffix(name, "pkey"), primaryKeyColumns);
             this.sealed = true;
         }
     }

@@ -354,6 +354,64 @@ class TableDefinitionTest {
         }
     }
 
+    static final class ArrayAfterUnique extends Table {
+        final Column<java.util.List<String>> codes = text("codes").unique().array();
+
+        ArrayAfterUnique() {
+            super("array_after_unique");
+        }
+    }
+
+    static final class ArrayTwice extends Table {
+        final Column<String> code = text("code");
+        final Column<java.util.List<String>> codes = code.array();
+        final Column<java.util.List<String>> again = code.array();
+
+        ArrayTwice() {
+            super("array_twice");
+        }
+    }
+
+    @Test
+    void arrayAfterUniqueFailsInsteadOfDroppingTheConstraint() {
+        assertThatThrownBy(ArrayAfterUnique::new)
+                .isInstanceOf(SchemaDefinitionException.class)
+                .hasMessageContaining("array_after_unique").hasMessageContaining("codes")
+                .hasMessageContaining("right after the column factory");
+    }
+
+    @Test
+    void arrayOnAColumnAlreadyTurnedIntoAnArrayNamesIt() {
+        assertThatThrownBy(ArrayTwice::new)
+                .isInstanceOf(SchemaDefinitionException.class)
+                .hasMessageContaining("array_twice").hasMessageContaining("code");
+    }
+
+    /** A 63-byte table name: the primary key's name must still fit PostgreSQL's limit. */
+    static final class LongName extends Table {
+        static final String NAME = "t".repeat(63);
+        final Column<Long> id = bigint("id").primaryKey();
+
+        LongName() {
+            super(NAME);
+        }
+    }
+
+    @Test
+    void primaryKeyNamesOfLongTablesStayWithinPostgresLimitAndMatchTheDatabase(TestDatabase database) {
+        LongName table = new LongName();
+        String pk = table.primaryKey().name();
+        assertThat(pk.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(63);
+        assertThat(pk).endsWith("_pkey");
+        try (Db db = Sleet.connect(database.dataSource())) {
+            createFresh(db, table);
+            dev.sleet.fixtures.SqlExpression<Long> found = new dev.sleet.fixtures.SqlExpression<>(
+                    dev.sleet.schema.column.BigintType.INSTANCE, "found",
+                    "(select count(*) from pg_constraint where conname = " + dev.sleet.render.RenderContext.quoteLiteral(pk) + ")");
+            assertThat(db.select(found).fetchOne().get(found)).isEqualTo(1L);
+        }
+    }
+
     private static void createFresh(Db db, Table table) {
         db.execute(ctx -> ctx.sql("drop table if exists ").visit(table));
         for (QueryPart statement : SchemaDdl.create(new Schema(List.of(), List.of(table)))) {
