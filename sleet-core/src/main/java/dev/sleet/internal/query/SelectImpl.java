@@ -33,15 +33,31 @@ public final class SelectImpl extends ResultQueryBase
     private record Join(String keyword, Table table, Condition on) {
     }
 
-    private final List<Field<?>> fields;
-    private final Table from;
-    private final List<Join> joins;
-    private final List<Condition> where;
-    private final List<Field<?>> groupBy;
-    private final List<Condition> having;
-    private final List<SortField> orderBy;
-    private final Long limit;
-    private final Long offset;
+    /**
+     * The clauses of a select. A step copies it, changes what the step is about and wraps the copy, so a new
+     * clause is one more field here rather than one more constructor argument everywhere.
+     */
+    private static final class Spec implements Cloneable {
+        List<Field<?>> fields = List.of();
+        Table from;
+        List<Join> joins = List.of();
+        List<Condition> where = List.of();
+        List<Field<?>> groupBy = List.of();
+        List<Condition> having = List.of();
+        List<SortField> orderBy = List.of();
+        Long limit;
+        Long offset;
+
+        Spec copy() {
+            try {
+                return (Spec) clone();   // every field is immutable, so a shallow copy is a full one
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private final Spec spec;
 
     /**
      * Starts a select.
@@ -50,31 +66,30 @@ public final class SelectImpl extends ResultQueryBase
      * @param fields    the selected expressions; none means every column of the tables in {@code from}
      */
     public SelectImpl(Execution execution, List<Field<?>> fields) {
-        this(execution, List.copyOf(fields), null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
+        super(execution);
+        this.spec = new Spec();
+        this.spec.fields = List.copyOf(fields);
     }
 
-    private SelectImpl(Execution execution, List<Field<?>> fields, Table from, List<Join> joins,
-                       List<Condition> where, List<Field<?>> groupBy, List<Condition> having,
-                       List<SortField> orderBy, Long limit, Long offset) {
+    private SelectImpl(Execution execution, Spec spec) {
         super(execution);
-        this.fields = fields;
-        this.from = from;
-        this.joins = joins;
-        this.where = where;
-        this.groupBy = groupBy;
-        this.having = having;
-        this.orderBy = orderBy;
-        this.limit = limit;
-        this.offset = offset;
+        this.spec = spec;
+    }
+
+    /** Returns a new select with one change applied to a copy of the clauses. */
+    private SelectImpl with(java.util.function.Consumer<Spec> change) {
+        Spec copy = spec.copy();
+        change.accept(copy);
+        return new SelectImpl(execution, copy);
     }
 
     @Override
     public SelectJoinStep from(Table table) {
         Objects.requireNonNull(table, "table");
-        if (from != null) {
-            throw new IllegalStateException("from(...) is already " + from + "; join other tables instead");
+        if (spec.from != null) {
+            throw new IllegalStateException("from(...) is already " + spec.from + "; join other tables instead");
         }
-        return new SelectImpl(execution, fields, table, joins, where, groupBy, having, orderBy, limit, offset);
+        return with(s -> s.from = table);
     }
 
     @Override
@@ -104,42 +119,38 @@ public final class SelectImpl extends ResultQueryBase
 
     private SelectImpl join(String keyword, Table table) {
         Objects.requireNonNull(table, "table");
-        List<Join> list = new ArrayList<>(joins);
-        list.add(new Join(keyword, table, null));
-        return new SelectImpl(execution, fields, from, List.copyOf(list), where, groupBy, having, orderBy, limit, offset);
+        return with(s -> s.joins = append(s.joins, new Join(keyword, table, null)));
     }
 
     @Override
     public SelectJoinStep on(Condition condition) {
         Objects.requireNonNull(condition, "condition");
-        List<Join> list = new ArrayList<>(joins);
-        Join last = list.remove(list.size() - 1);
-        list.add(new Join(last.keyword(), last.table(), condition));
-        return new SelectImpl(execution, fields, from, List.copyOf(list), where, groupBy, having, orderBy, limit, offset);
+        return with(s -> {
+            List<Join> list = new ArrayList<>(s.joins);
+            Join last = list.remove(list.size() - 1);
+            list.add(new Join(last.keyword(), last.table(), condition));
+            s.joins = List.copyOf(list);
+        });
     }
 
     @Override
     public SelectImpl where(Condition... conditions) {
-        return new SelectImpl(execution, fields, from, joins, append(where, conditions), groupBy, having, orderBy,
-                limit, offset);
+        return with(s -> s.where = append(s.where, conditions));
     }
 
     @Override
     public SelectHavingStep groupBy(Field<?>... expressions) {
-        return new SelectImpl(execution, fields, from, joins, where, append(groupBy, expressions), having, orderBy,
-                limit, offset);
+        return with(s -> s.groupBy = append(s.groupBy, expressions));
     }
 
     @Override
     public SelectOrderByStep having(Condition... conditions) {
-        return new SelectImpl(execution, fields, from, joins, where, groupBy, append(having, conditions), orderBy,
-                limit, offset);
+        return with(s -> s.having = append(s.having, conditions));
     }
 
     @Override
     public SelectLimitStep orderBy(SortField... sort) {
-        return new SelectImpl(execution, fields, from, joins, where, groupBy, having, append(orderBy, sort), limit,
-                offset);
+        return with(s -> s.orderBy = append(s.orderBy, sort));
     }
 
     @Override
@@ -156,7 +167,7 @@ public final class SelectImpl extends ResultQueryBase
         if (count < 0) {
             throw new IllegalArgumentException("limit must be 0 or more, got " + count);
         }
-        return new SelectImpl(execution, fields, from, joins, where, groupBy, having, orderBy, count, offset);
+        return with(s -> s.limit = count);
     }
 
     @Override
@@ -164,7 +175,7 @@ public final class SelectImpl extends ResultQueryBase
         if (count < 0) {
             throw new IllegalArgumentException("offset must be 0 or more, got " + count);
         }
-        return new SelectImpl(execution, fields, from, joins, where, groupBy, having, orderBy, limit, count);
+        return with(s -> s.offset = count);
     }
 
     @SafeVarargs
@@ -183,15 +194,15 @@ public final class SelectImpl extends ResultQueryBase
 
     /** Returns the selected expressions, expanding {@code select()} to every column of the tables. */
     List<Field<?>> selectedFields() {
-        if (!fields.isEmpty()) {
-            return fields;
+        if (!spec.fields.isEmpty()) {
+            return spec.fields;
         }
-        if (from == null) {
+        if (spec.from == null) {
             throw new IllegalStateException("select() without columns needs from(...): it selects every column "
                     + "of the tables in from and joins");
         }
-        List<Field<?>> all = new ArrayList<>(from.columns());
-        for (Join j : joins) {
+        List<Field<?>> all = new ArrayList<>(spec.from.columns());
+        for (Join j : spec.joins) {
             for (Column<?> c : j.table().columns()) {
                 all.add(c);
             }
@@ -208,10 +219,10 @@ public final class SelectImpl extends ResultQueryBase
     public void render(RenderContext ctx) {
         ctx.sql("select ");
         SelectList.render(ctx, selectedFields());
-        if (from != null) {
-            ctx.sql(" from ").visit(from);
+        if (spec.from != null) {
+            ctx.sql(" from ").visit(spec.from);
         }
-        for (Join j : joins) {
+        for (Join j : spec.joins) {
             ctx.sql(' ').sql(j.keyword()).sql(' ').visit(j.table());
             if (j.on() != null) {
                 ctx.sql(" on ").visit(j.on());
@@ -219,15 +230,15 @@ public final class SelectImpl extends ResultQueryBase
                 throw new IllegalStateException(j.keyword() + " " + j.table() + " has no on(...) condition");
             }
         }
-        conditions(ctx, " where ", where);
+        conditions(ctx, " where ", spec.where);
         List<Field<?>> selected = selectedFields();
-        if (!groupBy.isEmpty()) {
+        if (!spec.groupBy.isEmpty()) {
             ctx.sql(" group by ");
-            for (int i = 0; i < groupBy.size(); i++) {
+            for (int i = 0; i < spec.groupBy.size(); i++) {
                 if (i > 0) {
                     ctx.sql(", ");
                 }
-                Field<?> f = groupBy.get(i);
+                Field<?> f = spec.groupBy.get(i);
                 int position = selected.indexOf(f);
                 // A selected expression is grouped by its position: written out again it would carry its own
                 // bind parameters, and PostgreSQL could not tell it is the same expression as the selected one.
@@ -238,24 +249,24 @@ public final class SelectImpl extends ResultQueryBase
                 }
             }
         }
-        conditions(ctx, " having ", having);
-        if (!orderBy.isEmpty()) {
+        conditions(ctx, " having ", spec.having);
+        if (!spec.orderBy.isEmpty()) {
             ctx.sql(" order by ");
-            for (int i = 0; i < orderBy.size(); i++) {
+            for (int i = 0; i < spec.orderBy.size(); i++) {
                 if (i > 0) {
                     ctx.sql(", ");
                 }
-                SortField s = orderBy.get(i);
+                SortField s = spec.orderBy.get(i);
                 // A selected alias is ordered by its output name, for the same reason as in group by.
                 boolean selectedAlias = s.field() instanceof AliasedField<?> a && selected.contains(a);
                 ctx.visit(selectedAlias ? s.withField(((AliasedField<?>) s.field()).reference()) : s);
             }
         }
-        if (limit != null) {
-            ctx.sql(" limit ").bind(limit, BigintType.INSTANCE);
+        if (spec.limit != null) {
+            ctx.sql(" limit ").bind(spec.limit, BigintType.INSTANCE);
         }
-        if (offset != null) {
-            ctx.sql(" offset ").bind(offset, BigintType.INSTANCE);
+        if (spec.offset != null) {
+            ctx.sql(" offset ").bind(spec.offset, BigintType.INSTANCE);
         }
     }
 
