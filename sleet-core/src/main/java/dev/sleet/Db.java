@@ -1,14 +1,21 @@
 package dev.sleet;
 
+import dev.sleet.exec.Row;
 import dev.sleet.exec.TransactionOptions;
 import dev.sleet.query.Condition;
+import dev.sleet.query.Cte;
+import dev.sleet.query.CopyIntoStep;
+import dev.sleet.query.CopyOutStep;
 import dev.sleet.query.DeleteWhereStep;
 import dev.sleet.query.Field;
 import dev.sleet.query.InsertValuesStep;
 import dev.sleet.query.SelectFromStep;
 import dev.sleet.query.UpdateSetStep;
+import dev.sleet.query.WithStep;
 import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Table;
+
+import java.util.List;
 
 /**
  * The entry point of queries: a connection pool (from {@link Sleet#connect}), or inside
@@ -37,6 +44,54 @@ public interface Db extends AutoCloseable {
      * @return the next step: {@code from}
      */
     SelectFromStep select(Field<?>... fields);
+
+    /**
+     * Starts a {@code select distinct}: like {@link #select}, with duplicate result rows removed.
+     *
+     * <pre>{@code
+     * List<Row> roles = db.selectDistinct(USERS.role).from(USERS).orderBy(USERS.role).fetch();
+     * }</pre>
+     *
+     * @param fields the columns and expressions; none selects every column of the tables in {@code from}
+     * @return the next step: {@code from}
+     */
+    SelectFromStep selectDistinct(Field<?>... fields);
+
+    /**
+     * Starts a {@code select distinct on (on...)}: one row per distinct value of the {@code on} expressions,
+     * the first one in the order by. PostgreSQL requires the {@code on} expressions to lead the
+     * {@code orderBy}; a select that breaks the rule fails with an {@link IllegalStateException} before
+     * anything is sent.
+     *
+     * <pre>{@code
+     * // each author's most viewed post
+     * db.selectDistinctOn(List.of(POSTS.authorId), POSTS.authorId, POSTS.title).from(POSTS)
+     *         .orderBy(asc(POSTS.authorId), desc(POSTS.views)).fetch();
+     * }</pre>
+     *
+     * @param on     the expressions that make rows distinct; at least one
+     * @param fields the columns and expressions; none selects every column of the tables in {@code from}
+     * @return the next step: {@code from}
+     * @throws IllegalArgumentException when {@code on} is empty
+     */
+    SelectFromStep selectDistinctOn(java.util.List<? extends Field<?>> on, Field<?>... fields);
+
+    /**
+     * Starts a statement that reads common table expressions:
+     * {@code db.with(active).select(active.field(USERS.email)).from(active)}.
+     *
+     * @param ctes the CTEs, defined with {@code cte(name).as(...)}, in dependency order
+     * @return the next step: select, insert, update or delete
+     */
+    WithStep with(Cte... ctes);
+
+    /**
+     * Starts a statement with {@code with recursive}, whose CTEs may read themselves (a tree walk, a series).
+     *
+     * @param ctes the CTEs
+     * @return the next step: select, insert, update or delete
+     */
+    WithStep withRecursive(Cte... ctes);
 
     /**
      * Starts an insert.
@@ -80,6 +135,16 @@ public interface Db extends AutoCloseable {
     long count(Table table, Condition where);
 
     /**
+     * Runs a statement that returns rows and reads them all, typing each column by what PostgreSQL reports:
+     * {@code db.fetch(sql("select id, email from users where email like {0}", pattern))}. Columns are read by
+     * name ({@code row.get("email")}) or position; enum and network types come back as strings.
+     *
+     * @param statement the statement, typically {@code sql(...)}
+     * @return the rows
+     */
+    List<Row> fetch(QueryPart statement);
+
+    /**
      * Runs any statement Sleet can render (DDL from {@code dev.sleet.ddl}, for instance) and returns the
      * affected row count.
      *
@@ -87,6 +152,56 @@ public interface Db extends AutoCloseable {
      * @return rows affected, 0 for DDL
      */
     int execute(QueryPart statement);
+
+    /**
+     * Runs statements that return no rows (inserts, updates, deletes, DDL) as one unit: in one transaction
+     * (inside {@link #transaction}, in that transaction), with consecutive statements of the same SQL text sent
+     * as one JDBC batch, in one round trip.
+     *
+     * <pre>{@code
+     * int[] counts = db.batch(
+     *         db.insert(USERS).values(new NewUser("ann@example.com", "Ann")),
+     *         db.insert(USERS).values(new NewUser("bob@example.com", "Bob")),
+     *         db.update(POSTS).set(POSTS.views, 0).all());
+     * }</pre>
+     *
+     * <p>Statements may come from any {@code Db}, {@code Sleet.offline()} included: they are rendered by this
+     * one, every one before any is sent. When one fails nothing of the batch stays, and the
+     * {@link dev.sleet.exec.BatchException} names its position.
+     *
+     * @param statements the statements, in the order to run them
+     * @return the affected row count of each statement, in order (0 for DDL)
+     * @throws dev.sleet.exec.BatchException when a statement fails
+     */
+    int[] batch(QueryPart... statements);
+
+    /**
+     * Runs statements as one unit, like {@link #batch(QueryPart...)}.
+     *
+     * @param statements the statements, in the order to run them
+     * @return the affected row count of each statement, in order
+     * @throws dev.sleet.exec.BatchException when a statement fails
+     */
+    int[] batch(List<? extends QueryPart> statements);
+
+    /**
+     * Starts a bulk load through {@code COPY ... FROM STDIN}:
+     * {@code db.copyInto(EVENTS).from(records.stream())}. The fastest way to load many rows; see
+     * {@link CopyIntoStep}.
+     *
+     * @param table the table to load
+     * @return the next step: {@code columns}, {@code onProgress} or {@code from}
+     */
+    CopyIntoStep copyInto(Table table);
+
+    /**
+     * Starts a bulk read through {@code COPY ... TO STDOUT}: {@code db.copyOut(EVENTS).to(writer)} or
+     * {@code .fetchInto(EventRow.class)}; see {@link CopyOutStep}.
+     *
+     * @param table the table to read
+     * @return the next step: {@code columns}, {@code to}, {@code fetch} or {@code fetchInto}
+     */
+    CopyOutStep copyOut(Table table);
 
     /**
      * Runs work in a transaction: commits when it returns, rolls back when it throws and rethrows the same

@@ -23,9 +23,11 @@ public final class SleetOptions {
     private final int streamFetchSize;
     private final Map<String, String> schemaMapping;
     private final Duration connectionTimeout;
+    private final boolean logBindValues;
 
     private SleetOptions(String user, String password, int maxPoolSize, boolean pgbouncer, QueryListener listener,
-                         int streamFetchSize, Map<String, String> schemaMapping, Duration connectionTimeout) {
+                         int streamFetchSize, Map<String, String> schemaMapping, Duration connectionTimeout,
+                         boolean logBindValues) {
         this.user = user;
         this.password = password;
         this.maxPoolSize = maxPoolSize;
@@ -34,6 +36,7 @@ public final class SleetOptions {
         this.streamFetchSize = streamFetchSize;
         this.schemaMapping = Map.copyOf(schemaMapping);
         this.connectionTimeout = connectionTimeout;
+        this.logBindValues = logBindValues;
     }
 
     /**
@@ -43,7 +46,7 @@ public final class SleetOptions {
      * @return the defaults
      */
     public static SleetOptions defaults() {
-        return new SleetOptions(null, null, 10, false, null, 1000, Map.of(), Duration.ofSeconds(30));
+        return new SleetOptions(null, null, 10, false, null, 1000, Map.of(), Duration.ofSeconds(30), false);
     }
 
     /**
@@ -54,7 +57,7 @@ public final class SleetOptions {
      */
     public SleetOptions user(String value) {
         return new SleetOptions(value, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout);
+                connectionTimeout, logBindValues);
     }
 
     /**
@@ -65,7 +68,7 @@ public final class SleetOptions {
      */
     public SleetOptions password(String value) {
         return new SleetOptions(user, value, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout);
+                connectionTimeout, logBindValues);
     }
 
     /**
@@ -79,7 +82,7 @@ public final class SleetOptions {
             throw new IllegalArgumentException("maxPoolSize must be at least 1, got " + value);
         }
         return new SleetOptions(user, password, value, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout);
+                connectionTimeout, logBindValues);
     }
 
     /**
@@ -92,7 +95,7 @@ public final class SleetOptions {
      */
     public SleetOptions pgbouncer(boolean value) {
         return new SleetOptions(user, password, maxPoolSize, value, listener, streamFetchSize, schemaMapping,
-                connectionTimeout);
+                connectionTimeout, logBindValues);
     }
 
     /**
@@ -103,7 +106,7 @@ public final class SleetOptions {
      */
     public SleetOptions listener(QueryListener value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, value, streamFetchSize, schemaMapping,
-                connectionTimeout);
+                connectionTimeout, logBindValues);
     }
 
     /**
@@ -117,7 +120,7 @@ public final class SleetOptions {
             throw new IllegalArgumentException("streamFetchSize must be at least 1, got " + value);
         }
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, value, schemaMapping,
-                connectionTimeout);
+                connectionTimeout, logBindValues);
     }
 
     /**
@@ -128,7 +131,7 @@ public final class SleetOptions {
      */
     public SleetOptions schemaMapping(Map<String, String> value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize,
-                Objects.requireNonNull(value, "value"), connectionTimeout);
+                Objects.requireNonNull(value, "value"), connectionTimeout, logBindValues);
     }
 
     /**
@@ -142,7 +145,24 @@ public final class SleetOptions {
             throw new IllegalArgumentException("connectionTimeout must be at least 250 ms, got " + value);
         }
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                value);
+                value, logBindValues);
+    }
+
+    /**
+     * Logs bind values with each statement at debug level (logger {@code dev.sleet.sql}). Off by default: values
+     * can be passwords, tokens or personal data. For debugging on a developer's machine.
+     *
+     * @param value {@code true} to log values
+     * @return new options
+     */
+    public SleetOptions logBindValues(boolean value) {
+        return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
+                connectionTimeout, value);
+    }
+
+    /** @return whether bind values are logged */
+    public boolean logBindValues() {
+        return logBindValues;
     }
 
     /** @return the user override, or {@code null} */

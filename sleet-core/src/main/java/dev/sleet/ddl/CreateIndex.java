@@ -25,7 +25,7 @@ public record CreateIndex(Table table, Index index) implements QueryPart {
             ctx.sql(" nulls not distinct");
         }
         if (index.where() != null) {
-            ctx.sql(" where ").sql(index.where());
+            ctx.sql(" where ").rawSql(index.where());
         }
     }
 }

@@ -47,7 +47,7 @@ public record CreateTable(Table table) implements QueryPart {
         }
         for (CheckConstraint check : table.checks()) {
             first = separator(ctx, first);
-            ctx.sql("constraint ").identifier(check.name()).sql(" check (").sql(check.sql()).sql(')');
+            ctx.sql("constraint ").identifier(check.name()).sql(" check (").rawSql(check.sql()).sql(')');
         }
         ctx.sql("\n)");
     }
@@ -66,7 +66,7 @@ public record CreateTable(Table table) implements QueryPart {
             identityOptions(ctx, identity.options());
         }
         if (c.generatedExpression() != null) {
-            ctx.sql(" generated always as (").sql(c.generatedExpression()).sql(") stored");
+            ctx.sql(" generated always as (").rawSql(c.generatedExpression()).sql(") stored");
         }
         if (c.defaultValue() != null) {
             ctx.sql(" default ").visit(c.defaultValue());

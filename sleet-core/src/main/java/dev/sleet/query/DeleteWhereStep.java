@@ -1,6 +1,5 @@
 package dev.sleet.query;
 
-
 /**
  * The step after {@code delete(table)}. There is no {@code execute()} here: deleting every row must be asked for with {@link #all()}, so a forgotten {@code where} cannot empty a table.
  */
@@ -20,4 +19,13 @@ public interface DeleteWhereStep {
      * @return the next step: returning, execute
      */
     DeleteReturningStep all();
+
+    /**
+     * Joins other tables into the delete ({@code delete from "posts" using "users" where ...}); the where clause
+     * then relates their rows to the deleted ones.
+     *
+     * @param tables tables, CTEs or derived selects, other than the table deleted from
+     * @return this step, for where
+     */
+    DeleteWhereStep using(TableLike... tables);
 }

@@ -32,6 +32,12 @@ public interface InsertValuesStep {
      * Inserts several rows in one statement; each element is a record or a {@code Map<Column, ?>}. Columns
      * that some rows lack take their defaults in those rows.
      *
+     * <p>Any number of rows works: PostgreSQL takes at most 65,535 bind values per statement, so a larger
+     * insert is executed as several statements of consecutive rows in one transaction (the caller's, inside
+     * {@code transaction(...)}), with the counts summed and {@code returning} rows concatenated in order.
+     * {@code toSql()} still renders it as the one statement it means. For very large loads,
+     * {@code db.copyInto(table)} is faster.
+     *
      * @param rows the rows, at least one
      * @return the next step: on conflict, returning, execute
      */

@@ -20,4 +20,12 @@ public interface Query extends QueryPart {
      * @throws dev.sleet.exec.SleetException when PostgreSQL rejects it
      */
     int execute();
+
+    /**
+     * Renders the statement once, for running many times with values bound to its
+     * {@linkplain dev.sleet.Sql#placeholder(String) placeholders}.
+     *
+     * @return the prepared statement
+     */
+    PreparedQuery prepare();
 }

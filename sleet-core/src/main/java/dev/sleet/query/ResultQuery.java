@@ -17,6 +17,13 @@ import java.util.stream.Stream;
 public interface ResultQuery extends QueryPart {
 
     /**
+     * Returns the expressions each row holds, in order.
+     *
+     * @return the result's fields
+     */
+    java.util.List<Field<?>> fields();
+
+    /**
      * Renders the statement without a database, with {@code $1, $2, ...} placeholders, for logs and tests.
      *
      * @return SQL text and bind values
@@ -94,4 +101,12 @@ public interface ResultQuery extends QueryPart {
      * @return the records; close the stream
      */
     <R> Stream<R> streamInto(Class<R> type);
+
+    /**
+     * Renders the statement once, for running many times with values bound to its
+     * {@linkplain dev.sleet.Sql#placeholder(String) placeholders}.
+     *
+     * @return the prepared statement
+     */
+    PreparedResultQuery prepare();
 }

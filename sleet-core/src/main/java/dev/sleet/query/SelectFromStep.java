@@ -1,7 +1,5 @@
 package dev.sleet.query;
 
-import dev.sleet.schema.Table;
-
 /**
  * The step after {@code select(...)}: name the table.
  */
@@ -10,8 +8,8 @@ public interface SelectFromStep extends Select {
     /**
      * Sets the table to select from.
      *
-     * @param table the table
+     * @param table a table, a derived select ({@code select.as("s")}) or a common table expression
      * @return the next step: joins, where, group by, order by, limit
      */
-    SelectJoinStep from(Table table);
+    SelectJoinStep from(TableLike table);
 }

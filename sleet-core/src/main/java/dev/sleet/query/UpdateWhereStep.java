@@ -1,6 +1,5 @@
 package dev.sleet.query;
 
-
 /**
  * The {@code where} step of an update. There is no {@code execute()} here: an update of every row must be asked for with {@link #all()}, so a forgotten {@code where} cannot rewrite a table.
  */
@@ -20,4 +19,13 @@ public interface UpdateWhereStep extends UpdateSetStep {
      * @return the next step: returning, execute
      */
     UpdateReturningStep all();
+
+    /**
+     * Joins other tables into the update ({@code update "posts" set ... from "users" where ...}); the where
+     * clause then relates their rows to the updated ones.
+     *
+     * @param tables tables, CTEs or derived selects, other than the updated table
+     * @return this step, for where
+     */
+    UpdateWhereStep from(TableLike... tables);
 }

@@ -81,6 +81,19 @@ public final class RenderContext {
     }
 
     /**
+     * Appends SQL text a developer wrote (a raw fragment, a check constraint, a default expression). In JDBC
+     * mode every {@code ?} outside literals and comments is doubled, so that pgjdbc does not take jsonb's
+     * {@code ?} operator for a placeholder. Never pass user input here: values must be bound.
+     *
+     * @param text SQL text from schema or query code
+     * @return this context
+     */
+    public RenderContext rawSql(String text) {
+        sql.append(style == ParamStyle.JDBC ? dev.sleet.internal.SqlLexer.escapeQuestionMarks(text) : text);
+        return this;
+    }
+
+    /**
      * Renders a query part in place.
      *
      * @param part the part

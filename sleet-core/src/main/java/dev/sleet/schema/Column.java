@@ -505,6 +505,16 @@ public final class Column<T> implements Field<T>, IndexElement {
                 || type.sqlName().endsWith("serial");
     }
 
+    /**
+     * Returns the bare column name as a query part, for the places of hand-written SQL where PostgreSQL does
+     * not accept a qualified name: {@code sql("update {0} set {1} = {2}", USERS, USERS.name.unqualified(), v)}.
+     *
+     * @return the part rendering {@code "column"}
+     */
+    public dev.sleet.render.QueryPart unqualified() {
+        return ctx -> ctx.identifier(name);
+    }
+
     /** Renders {@code "table"."column"}, or the bare {@code "column"} where SQL wants it unqualified. */
     @Override
     public void render(RenderContext ctx) {

@@ -30,7 +30,7 @@ public sealed interface ColumnDefault extends QueryPart {
     record Sql(String sql) implements ColumnDefault {
         @Override
         public void render(RenderContext ctx) {
-            ctx.sql(sql);
+            ctx.rawSql(sql);
         }
     }
 

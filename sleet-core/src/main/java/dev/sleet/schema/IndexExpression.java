@@ -12,6 +12,6 @@ public record IndexExpression(String sql) implements IndexElement {
 
     @Override
     public void render(RenderContext ctx) {
-        ctx.sql('(').sql(sql).sql(')');
+        ctx.sql('(').rawSql(sql).sql(')');
     }
 }

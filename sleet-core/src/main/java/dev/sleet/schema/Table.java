@@ -1,6 +1,6 @@
 package dev.sleet.schema;
 
-import dev.sleet.render.QueryPart;
+import dev.sleet.query.TableLike;
 import dev.sleet.render.RenderContext;
 import dev.sleet.schema.column.BigintType;
 import dev.sleet.schema.column.BooleanType;
@@ -60,7 +60,7 @@ import java.util.function.Supplier;
  * sealed (immutable) the first time it is used; references to other tables are resolved then, which is what
  * lets two tables reference each other.
  */
-public abstract class Table implements QueryPart {
+public abstract class Table implements TableLike {
 
     private final String schema;
     private final String name;
@@ -749,6 +749,16 @@ public abstract class Table implements QueryPart {
     public final List<Index> indexes() {
         seal();
         return indexes;
+    }
+
+    /**
+     * Returns the columns, as {@link TableLike} offers them.
+     *
+     * @return the columns
+     */
+    @Override
+    public final List<Column<?>> fields() {
+        return columns();
     }
 
     /** Renders the (schema-qualified) table name. */

@@ -5,19 +5,27 @@ import dev.sleet.Db;
 import dev.sleet.Sql;
 import dev.sleet.SleetOptions;
 import dev.sleet.exec.IsolationLevel;
+import dev.sleet.exec.Row;
 import dev.sleet.exec.SleetException;
 import dev.sleet.exec.TransactionOptions;
+import dev.sleet.internal.query.CopyIntoImpl;
+import dev.sleet.internal.query.CopyOutImpl;
 import dev.sleet.internal.query.DeleteImpl;
 import dev.sleet.internal.query.Execution;
 import dev.sleet.internal.query.InsertImpl;
 import dev.sleet.internal.query.SelectImpl;
 import dev.sleet.internal.query.UpdateImpl;
+import dev.sleet.internal.query.WithImpl;
 import dev.sleet.query.Condition;
+import dev.sleet.query.Cte;
+import dev.sleet.query.CopyIntoStep;
+import dev.sleet.query.CopyOutStep;
 import dev.sleet.query.DeleteWhereStep;
 import dev.sleet.query.Field;
 import dev.sleet.query.InsertValuesStep;
 import dev.sleet.query.SelectFromStep;
 import dev.sleet.query.UpdateSetStep;
+import dev.sleet.query.WithStep;
 import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Table;
 import org.slf4j.Logger;
@@ -28,6 +36,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -65,7 +74,7 @@ public final class DbImpl implements Db {
         } else {
             ConnectionSource source = transaction != null ? transaction : new PooledSource(dataSource);
             this.execution = new Execution(new JdbcExecutor(source, options.schemaMapping(), options.listener(),
-                    options.streamFetchSize()), options.schemaMapping());
+                    options.streamFetchSize(), options.logBindValues()), options.schemaMapping());
         }
     }
 
@@ -82,6 +91,26 @@ public final class DbImpl implements Db {
     @Override
     public SelectFromStep select(Field<?>... fields) {
         return new SelectImpl(execution, List.of(fields));
+    }
+
+    @Override
+    public SelectFromStep selectDistinct(Field<?>... fields) {
+        return new SelectImpl(execution, List.of(fields)).distinct();
+    }
+
+    @Override
+    public SelectFromStep selectDistinctOn(List<? extends Field<?>> on, Field<?>... fields) {
+        return new SelectImpl(execution, List.of(fields)).distinctOn(on);
+    }
+
+    @Override
+    public WithStep with(Cte... ctes) {
+        return new WithImpl(execution.with(List.of(ctes), false));
+    }
+
+    @Override
+    public WithStep withRecursive(Cte... ctes) {
+        return new WithImpl(execution.with(List.of(ctes), true));
     }
 
     @Override
@@ -110,8 +139,33 @@ public final class DbImpl implements Db {
     }
 
     @Override
+    public List<Row> fetch(QueryPart statement) {
+        return execution.require().fetch(statement, new MetadataRowReader());
+    }
+
+    @Override
     public int execute(QueryPart statement) {
         return execution.require().execute(statement);
+    }
+
+    @Override
+    public int[] batch(QueryPart... statements) {
+        return batch(Arrays.asList(statements));
+    }
+
+    @Override
+    public int[] batch(List<? extends QueryPart> statements) {
+        return Batch.run(execution.require(), statements);
+    }
+
+    @Override
+    public CopyIntoStep copyInto(Table table) {
+        return new CopyIntoImpl(execution, table);
+    }
+
+    @Override
+    public CopyOutStep copyOut(Table table) {
+        return new CopyOutImpl(execution, table);
     }
 
     @Override

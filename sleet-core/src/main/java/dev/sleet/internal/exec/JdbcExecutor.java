@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,7 @@ public final class JdbcExecutor {
     private final Map<String, String> schemaMapping;
     private final QueryListener listener;
     private final int fetchSize;
+    private final boolean logBindValues;
 
     /**
      * Creates an executor.
@@ -48,10 +48,25 @@ public final class JdbcExecutor {
      */
     public JdbcExecutor(ConnectionSource source, Map<String, String> schemaMapping, QueryListener listener,
                         int fetchSize) {
+        this(source, schemaMapping, listener, fetchSize, false);
+    }
+
+    /**
+     * Creates an executor that may log bind values.
+     *
+     * @param source        where connections come from
+     * @param schemaMapping schema names to render in place of declared ones
+     * @param listener      the statement listener, or {@code null}
+     * @param fetchSize     rows per round trip when streaming
+     * @param logBindValues whether debug logging shows bind values (off by default: they can be secrets)
+     */
+    public JdbcExecutor(ConnectionSource source, Map<String, String> schemaMapping, QueryListener listener,
+                        int fetchSize, boolean logBindValues) {
         this.source = source;
         this.schemaMapping = Map.copyOf(schemaMapping);
         this.listener = listener;
         this.fetchSize = fetchSize;
+        this.logBindValues = logBindValues;
     }
 
     /**
@@ -76,6 +91,29 @@ public final class JdbcExecutor {
     }
 
     /**
+     * Returns an executor like this one (same schema mapping, listener and fetch size) that runs on another
+     * connection source; batches and chunked inserts use it to run on one transaction's connection.
+     *
+     * @param other the connection source
+     * @return the executor
+     */
+    public JdbcExecutor withSource(ConnectionSource other) {
+        return new JdbcExecutor(other, schemaMapping, listener, fetchSize);
+    }
+
+    /**
+     * Logs a statement that ran outside this class (a batch, a COPY) and tells the listener about it.
+     *
+     * @param rendered the SQL as sent and its binds
+     * @param rows     rows affected or copied, or -1 when it failed
+     * @param start    {@link System#nanoTime()} when it started
+     * @param failure  the error, or {@code null}
+     */
+    public void executed(RenderedSql rendered, long rows, long start, SleetException failure) {
+        done(rendered, rows, start, failure);
+    }
+
+    /**
      * Runs a statement that returns rows and reads them all.
      *
      * @param statement the statement
@@ -84,7 +122,19 @@ public final class JdbcExecutor {
      * @return the rows
      */
     public <R> List<R> fetch(QueryPart statement, RowReader<R> reader) {
-        RenderedSql rendered = render(statement);
+        return fetch(render(statement), reader);
+    }
+
+    /**
+     * Runs an already rendered statement that returns rows (a prepared statement's) and reads them all.
+     *
+     * @param rendered SQL with JDBC placeholders, and its binds
+     * @param reader   reads one row
+     * @param <R>      the row type
+     * @return the rows
+     */
+    public <R> List<R> fetch(RenderedSql rendered, RowReader<R> reader) {
+        requireBound(rendered);
         long start = System.nanoTime();
         Connection connection = null;
         try {
@@ -119,21 +169,21 @@ public final class JdbcExecutor {
      * @return the affected row count
      */
     public int execute(QueryPart statement) {
-        RenderedSql rendered = render(statement);
+        return execute(render(statement));
+    }
+
+    /**
+     * Runs an already rendered statement that returns no rows.
+     *
+     * @param rendered SQL with JDBC placeholders, and its binds
+     * @return the affected row count
+     */
+    public int execute(RenderedSql rendered) {
+        requireBound(rendered);
         long start = System.nanoTime();
         Connection connection = null;
         try {
             connection = source.acquire();
-            if (rendered.binds().isEmpty()) {
-                // No parameters (DDL, mostly): a plain statement, so that a '?' in schema text such as a jsonb
-                // check constraint is not taken for a placeholder.
-                try (Statement st = connection.createStatement()) {
-                    st.execute(rendered.sql());
-                    int count = Math.max(st.getUpdateCount(), 0);
-                    done(rendered, count, start, null);
-                    return count;
-                }
-            }
             try (PreparedStatement ps = connection.prepareStatement(rendered.sql())) {
                 bind(ps, rendered.binds());
                 ps.execute();
@@ -161,6 +211,7 @@ public final class JdbcExecutor {
      */
     public <R> Stream<R> stream(QueryPart statement, RowReader<R> reader) {
         RenderedSql rendered = render(statement);
+        requireBound(rendered);
         long start = System.nanoTime();
         Cursor<R> cursor = new Cursor<>(rendered, reader, start);
         try {
@@ -174,6 +225,16 @@ public final class JdbcExecutor {
             throw e;
         }
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
+    }
+
+    /** A placeholder outside a prepared statement has no value: say so before anything is sent. */
+    private static void requireBound(RenderedSql rendered) {
+        for (Bind b : rendered.binds()) {
+            if (b.value() instanceof dev.sleet.query.Placeholder.Slot slot) {
+                throw new IllegalStateException("placeholder \"" + slot.name() + "\" has no value: prepare() the "
+                        + "statement and bind(\"" + slot.name() + "\", value) before running it");
+            }
+        }
     }
 
     private static void bind(PreparedStatement ps, List<Bind> binds) throws SQLException {
@@ -192,8 +253,10 @@ public final class JdbcExecutor {
     private void done(RenderedSql rendered, long rows, long start, SleetException failure) {
         long nanos = System.nanoTime() - start;
         if (SQL_LOG.isDebugEnabled()) {
-            SQL_LOG.debug("{} [{} binds, {} rows, {} µs]{}", rendered.sql(), rendered.binds().size(), rows,
-                    nanos / 1_000, failure == null ? "" : " failed: " + failure.sqlState());
+            // Values only when the application asked for them: they can be passwords or personal data.
+            String binds = logBindValues ? rendered.bindValues().toString() : rendered.binds().size() + " binds";
+            SQL_LOG.debug("{} [{}, {} rows, {} µs]{}", rendered.sql(), binds, rows, nanos / 1_000,
+                    failure == null ? "" : " failed: " + failure.sqlState());
         }
         if (listener != null) {
             try {

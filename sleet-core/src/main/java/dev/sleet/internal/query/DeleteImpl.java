@@ -5,7 +5,9 @@ import dev.sleet.query.Condition;
 import dev.sleet.query.DeleteReturningStep;
 import dev.sleet.query.DeleteWhereStep;
 import dev.sleet.query.Field;
+import dev.sleet.query.PreparedQuery;
 import dev.sleet.query.ResultQuery;
+import dev.sleet.query.TableLike;
 import dev.sleet.render.RenderContext;
 import dev.sleet.render.RenderedSql;
 import dev.sleet.schema.Table;
@@ -21,6 +23,7 @@ public final class DeleteImpl implements DeleteWhereStep, DeleteReturningStep {
     private final Table table;
     private final List<Condition> where;
     private final boolean all;
+    private final List<TableLike> using;
 
     /**
      * Starts a delete.
@@ -29,14 +32,15 @@ public final class DeleteImpl implements DeleteWhereStep, DeleteReturningStep {
      * @param table     the table
      */
     public DeleteImpl(Execution execution, Table table) {
-        this(execution, Objects.requireNonNull(table, "table"), List.of(), false);
+        this(execution, Objects.requireNonNull(table, "table"), List.of(), false, List.of());
     }
 
-    private DeleteImpl(Execution execution, Table table, List<Condition> where, boolean all) {
+    private DeleteImpl(Execution execution, Table table, List<Condition> where, boolean all, List<TableLike> using) {
         this.execution = execution;
         this.table = table;
         this.where = where;
         this.all = all;
+        this.using = using;
     }
 
     @Override
@@ -53,12 +57,25 @@ public final class DeleteImpl implements DeleteWhereStep, DeleteReturningStep {
             }
             list.add(Objects.requireNonNull(c, "condition"));
         }
-        return new DeleteImpl(execution, table, List.copyOf(list), all);
+        return new DeleteImpl(execution, table, List.copyOf(list), all, using);
+    }
+
+    @Override
+    public DeleteWhereStep using(TableLike... tables) {
+        List<TableLike> list = new ArrayList<>(using);
+        for (TableLike t : tables) {
+            if (Objects.requireNonNull(t, "table") == table) {
+                throw new IllegalArgumentException("delete from " + table + " using " + t + ": the table deleted "
+                        + "from is already part of the statement; list only the other tables");
+            }
+            list.add(t);
+        }
+        return new DeleteImpl(execution, table, where, all, List.copyOf(list));
     }
 
     @Override
     public DeleteReturningStep all() {
-        return new DeleteImpl(execution, table, where, true);
+        return new DeleteImpl(execution, table, where, true, using);
     }
 
     @Override
@@ -77,6 +94,11 @@ public final class DeleteImpl implements DeleteWhereStep, DeleteReturningStep {
     }
 
     @Override
+    public PreparedQuery prepare() {
+        return PreparedImpl.of(execution, this, null);
+    }
+
+    @Override
     public int execute() {
         return execution.require().execute(this);
     }
@@ -87,7 +109,11 @@ public final class DeleteImpl implements DeleteWhereStep, DeleteReturningStep {
             throw new IllegalStateException("delete from " + table + " has no where clause; call all() to delete "
                     + "every row");
         }
+        execution.renderWith(ctx);
         ctx.sql("delete from ").visit(table);
+        if (!using.isEmpty()) {
+            ctx.sql(" using ").visitAll(using);
+        }
         SelectImpl.conditions(ctx, " where ", where);
     }
 

@@ -1,11 +1,15 @@
 package dev.sleet.internal.query;
 
 import dev.sleet.internal.exec.JdbcExecutor;
+import dev.sleet.query.Cte;
 import dev.sleet.render.ParamStyle;
 import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderContext;
 import dev.sleet.render.RenderedSql;
 
+import dev.sleet.query.Cte;
+
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,11 +18,57 @@ import java.util.Map;
  *
  * @param executor      the executor, or {@code null} when offline
  * @param schemaMapping schema names to render in place of the declared ones
+ * @param ctes          the common table expressions statements start with ({@code db.with(...)}), or none
+ * @param recursive     {@code with recursive}
  */
-public record Execution(JdbcExecutor executor, Map<String, String> schemaMapping) {
+public record Execution(JdbcExecutor executor, Map<String, String> schemaMapping, List<Cte> ctes,
+                        boolean recursive) {
 
     /** Statements that render but cannot run. */
     public static final Execution OFFLINE = new Execution(null, Map.of());
+
+    /**
+     * Creates an execution without common table expressions.
+     *
+     * @param executor      the executor, or {@code null} when offline
+     * @param schemaMapping schema names to render in place of the declared ones
+     */
+    public Execution(JdbcExecutor executor, Map<String, String> schemaMapping) {
+        this(executor, schemaMapping, List.of(), false);
+    }
+
+    /**
+     * Returns this execution with CTEs that its statements start with.
+     *
+     * @param with      the CTEs
+     * @param recursive {@code with recursive}
+     * @return the execution
+     */
+    public Execution with(List<Cte> with, boolean recursive) {
+        if (with.isEmpty()) {
+            throw new IllegalArgumentException("with(...) needs at least one CTE");
+        }
+        return new Execution(executor, schemaMapping, List.copyOf(with), recursive);
+    }
+
+    /**
+     * Renders {@code with [recursive] "a" as (...), "b" as (...) } when there are CTEs; nothing otherwise.
+     *
+     * @param ctx the context
+     */
+    public void renderWith(RenderContext ctx) {
+        if (ctes.isEmpty()) {
+            return;
+        }
+        ctx.sql(recursive ? "with recursive " : "with ");
+        for (int i = 0; i < ctes.size(); i++) {
+            if (i > 0) {
+                ctx.sql(", ");
+            }
+            ctes.get(i).renderDefinition(ctx);
+        }
+        ctx.sql(' ');
+    }
 
     /**
      * Returns the executor, or fails clearly for an offline statement.

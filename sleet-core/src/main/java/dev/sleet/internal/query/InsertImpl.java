@@ -1,13 +1,16 @@
 package dev.sleet.internal.query;
 
+import dev.sleet.internal.exec.LocalTransaction;
 import dev.sleet.query.Condition;
 import dev.sleet.query.ConflictUpdate;
 import dev.sleet.query.Field;
+import dev.sleet.query.PreparedQuery;
 import dev.sleet.query.InsertOnConflictStep;
 import dev.sleet.query.InsertReturningStep;
 import dev.sleet.query.InsertSetMoreStep;
 import dev.sleet.query.InsertValuesStep;
 import dev.sleet.query.ResultQuery;
+import dev.sleet.render.ParamStyle;
 import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderContext;
 import dev.sleet.render.RenderedSql;
@@ -195,12 +198,82 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     }
 
     @Override
+    public PreparedQuery prepare() {
+        return PreparedImpl.of(execution, this, null);
+    }
+
+    /**
+     * Executes the insert. Rows beyond what one statement can carry (see {@link #chunks()}) go as several
+     * statements in one transaction, the caller's when there is one; the counts are summed.
+     */
+    @Override
     public int execute() {
-        return execution.require().execute(this);
+        List<InsertImpl> chunks = chunks();
+        if (chunks.size() == 1) {
+            return execution.require().execute(this);
+        }
+        return LocalTransaction.run(execution.require(), tx -> {
+            int total = 0;
+            for (InsertImpl chunk : chunks) {
+                total += tx.execute(chunk);
+            }
+            return total;
+        });
+    }
+
+    /** PostgreSQL's extended protocol counts a statement's bind parameters in 16 bits. */
+    static final int MAX_BINDS = 65_535;
+
+    /**
+     * Splits the rows into inserts of consecutive rows that each bind at most {@link #MAX_BINDS} values (the
+     * {@code on conflict} clause's values repeat in each). Rendering ({@code toSql()}) is not split: it shows
+     * the one statement the insert means.
+     *
+     * @return this insert alone when it fits, else the chunks in row order
+     */
+    List<InsertImpl> chunks() {
+        if (rows.size() < 2) {
+            return List.of(this);
+        }
+        int[] rowBinds = new int[rows.size()];
+        long total = 0;
+        for (int r = 0; r < rowBinds.length; r++) {
+            RenderContext ctx = new RenderContext(ParamStyle.POSITIONAL, execution.schemaMapping());
+            for (QueryPart value : rows.get(r).values()) {
+                ctx.visit(value);
+            }
+            rowBinds[r] = ctx.result().binds().size();
+            total += rowBinds[r];
+        }
+        int fixed = conflict == null ? 0
+                : execution.toSql(new InsertImpl(execution, table, List.of(Map.of()), conflict)).binds().size();
+        if (total + fixed <= MAX_BINDS) {
+            return List.of(this);
+        }
+        int budget = MAX_BINDS - fixed;
+        List<InsertImpl> chunks = new ArrayList<>();
+        int from = 0;
+        long used = 0;
+        for (int r = 0; r < rowBinds.length; r++) {
+            if (rowBinds[r] > budget) {
+                throw new IllegalArgumentException("insert into " + table + ": row " + r + " binds " + rowBinds[r]
+                        + " values, more than the " + budget + " one statement can carry (PostgreSQL allows "
+                        + MAX_BINDS + " parameters per statement)");
+            }
+            if (used + rowBinds[r] > budget) {
+                chunks.add(new InsertImpl(execution, table, rows.subList(from, r), conflict));
+                from = r;
+                used = 0;
+            }
+            used += rowBinds[r];
+        }
+        chunks.add(new InsertImpl(execution, table, rows.subList(from, rows.size()), conflict));
+        return chunks;
     }
 
     @Override
     public void render(RenderContext ctx) {
+        execution.renderWith(ctx);
         ctx.sql("insert into ").visit(table);
         Set<Column<?>> columns = new LinkedHashSet<>();
         for (Column<?> c : table.columns()) {

@@ -7,6 +7,7 @@ import dev.sleet.internal.exec.RecordMapper;
 import dev.sleet.internal.exec.RowReader;
 import dev.sleet.exec.RowShape;
 import dev.sleet.query.Field;
+import dev.sleet.query.PreparedResultQuery;
 import dev.sleet.query.ResultQuery;
 import dev.sleet.render.RenderedSql;
 import dev.sleet.schema.column.ColumnType;
@@ -30,6 +31,11 @@ abstract class ResultQueryBase implements ResultQuery {
     @Override
     public RenderedSql toSql() {
         return execution.toSql(this);
+    }
+
+    @Override
+    public PreparedResultQuery prepare() {
+        return PreparedImpl.of(execution, this, shape());
     }
 
     @Override

@@ -121,6 +121,9 @@ final class RowValues {
         if (column.table() != table) {
             throw new IllegalArgumentException(column + " is not a column of " + table);
         }
+        if (value instanceof dev.sleet.query.Placeholder<?> p) {
+            return ((dev.sleet.query.Placeholder<T>) p).typedLike(column);
+        }
         if (value instanceof Field<?> f) {
             return f;
         }

@@ -1,7 +1,9 @@
 package dev.sleet.internal.query;
 
 import dev.sleet.exec.RowShape;
+import dev.sleet.internal.expr.AggregateFunction;
 import dev.sleet.internal.expr.AliasedField;
+import dev.sleet.internal.expr.WindowedField;
 import dev.sleet.query.Condition;
 import dev.sleet.query.Field;
 import dev.sleet.query.Select;
@@ -9,10 +11,16 @@ import dev.sleet.query.SelectFromStep;
 import dev.sleet.query.SelectHavingStep;
 import dev.sleet.query.SelectJoinStep;
 import dev.sleet.query.SelectLimitStep;
+import dev.sleet.query.SelectLockOfStep;
+import dev.sleet.query.SelectLockStep;
+import dev.sleet.query.SelectLockWaitStep;
 import dev.sleet.query.SelectOffsetStep;
 import dev.sleet.query.SelectOnStep;
 import dev.sleet.query.SelectOrderByStep;
 import dev.sleet.query.SortField;
+import dev.sleet.query.TableLike;
+import dev.sleet.query.Derived;
+import dev.sleet.query.SetOperationStep;
 import dev.sleet.render.RenderContext;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
@@ -28,9 +36,10 @@ import java.util.Objects;
  * unchanged parts.
  */
 public final class SelectImpl extends ResultQueryBase
-        implements SelectFromStep, SelectJoinStep, SelectOnStep, SelectHavingStep, SelectOffsetStep {
+        implements SelectFromStep, SelectJoinStep, SelectOnStep, SelectHavingStep, SelectOffsetStep,
+        SelectLockOfStep {
 
-    private record Join(String keyword, Table table, Condition on) {
+    private record Join(String keyword, TableLike table, Condition on) {
     }
 
     /**
@@ -39,7 +48,7 @@ public final class SelectImpl extends ResultQueryBase
      */
     private static final class Spec implements Cloneable {
         List<Field<?>> fields = List.of();
-        Table from;
+        TableLike from;
         List<Join> joins = List.of();
         List<Condition> where = List.of();
         List<Field<?>> groupBy = List.of();
@@ -47,6 +56,9 @@ public final class SelectImpl extends ResultQueryBase
         List<SortField> orderBy = List.of();
         Long limit;
         Long offset;
+        boolean distinct;
+        List<Field<?>> distinctOn = List.of();
+        List<LockClause> locks = List.of();
 
         Spec copy() {
             try {
@@ -84,7 +96,7 @@ public final class SelectImpl extends ResultQueryBase
     }
 
     @Override
-    public SelectJoinStep from(Table table) {
+    public SelectJoinStep from(TableLike table) {
         Objects.requireNonNull(table, "table");
         if (spec.from != null) {
             throw new IllegalStateException("from(...) is already " + spec.from + "; join other tables instead");
@@ -93,31 +105,86 @@ public final class SelectImpl extends ResultQueryBase
     }
 
     @Override
-    public SelectOnStep innerJoin(Table table) {
+    public SelectOnStep innerJoin(TableLike table) {
         return join("inner join", table);
     }
 
     @Override
-    public SelectOnStep leftJoin(Table table) {
+    public SelectOnStep leftJoin(TableLike table) {
         return join("left join", table);
     }
 
     @Override
-    public SelectOnStep rightJoin(Table table) {
+    public SelectOnStep rightJoin(TableLike table) {
         return join("right join", table);
     }
 
     @Override
-    public SelectOnStep fullJoin(Table table) {
+    public SelectOnStep fullJoin(TableLike table) {
         return join("full join", table);
     }
 
     @Override
-    public SelectJoinStep crossJoin(Table table) {
+    public SelectJoinStep crossJoin(TableLike table) {
         return join("cross join", table);
     }
 
-    private SelectImpl join(String keyword, Table table) {
+    @Override
+    public SelectOnStep innerJoinLateral(Derived subquery) {
+        return join("inner join lateral", subquery);
+    }
+
+    @Override
+    public SelectOnStep leftJoinLateral(Derived subquery) {
+        return join("left join lateral", subquery);
+    }
+
+    @Override
+    public SelectJoinStep crossJoinLateral(Derived subquery) {
+        return join("cross join lateral", subquery);
+    }
+
+    @Override
+    public List<Field<?>> fields() {
+        return selectedFields();
+    }
+
+    @Override
+    public SetOperationStep union(Select other) {
+        return SetOperationImpl.start(execution, this, "union", other);
+    }
+
+    @Override
+    public SetOperationStep unionAll(Select other) {
+        return SetOperationImpl.start(execution, this, "union all", other);
+    }
+
+    @Override
+    public SetOperationStep intersect(Select other) {
+        return SetOperationImpl.start(execution, this, "intersect", other);
+    }
+
+    @Override
+    public SetOperationStep intersectAll(Select other) {
+        return SetOperationImpl.start(execution, this, "intersect all", other);
+    }
+
+    @Override
+    public SetOperationStep except(Select other) {
+        return SetOperationImpl.start(execution, this, "except", other);
+    }
+
+    @Override
+    public SetOperationStep exceptAll(Select other) {
+        return SetOperationImpl.start(execution, this, "except all", other);
+    }
+
+    @Override
+    public Derived as(String alias) {
+        return new Derived(this, alias);
+    }
+
+    private SelectImpl join(String keyword, TableLike table) {
         Objects.requireNonNull(table, "table");
         return with(s -> s.joins = append(s.joins, new Join(keyword, table, null)));
     }
@@ -171,11 +238,89 @@ public final class SelectImpl extends ResultQueryBase
     }
 
     @Override
-    public Select offset(long count) {
+    public SelectLockStep offset(long count) {
         if (count < 0) {
             throw new IllegalArgumentException("offset must be 0 or more, got " + count);
         }
         return with(s -> s.offset = count);
+    }
+
+    /**
+     * Makes this a {@code select distinct}: duplicate result rows are removed.
+     *
+     * @return the distinct select
+     */
+    public SelectImpl distinct() {
+        return with(s -> s.distinct = true);
+    }
+
+    /**
+     * Makes this a {@code select distinct on (expressions)}: one row (the first in the order by) per distinct
+     * value of the expressions.
+     *
+     * @param on the expressions; at least one
+     * @return the select
+     * @throws IllegalArgumentException when no expression is given
+     */
+    public SelectImpl distinctOn(List<? extends Field<?>> on) {
+        if (on.isEmpty()) {
+            throw new IllegalArgumentException("selectDistinctOn needs at least one expression; use selectDistinct "
+                    + "to remove duplicate rows over all selected columns");
+        }
+        List<Field<?>> copy = List.copyOf(on);   // also rejects nulls
+        return with(s -> s.distinctOn = copy);
+    }
+
+    @Override
+    public SelectLockOfStep forUpdate() {
+        return lock("update");
+    }
+
+    @Override
+    public SelectLockOfStep forNoKeyUpdate() {
+        return lock("no key update");
+    }
+
+    @Override
+    public SelectLockOfStep forShare() {
+        return lock("share");
+    }
+
+    @Override
+    public SelectLockOfStep forKeyShare() {
+        return lock("key share");
+    }
+
+    private SelectImpl lock(String strength) {
+        return with(s -> s.locks = append(s.locks, new LockClause(strength, List.of(), null)));
+    }
+
+    @Override
+    public SelectLockWaitStep of(Table... tables) {
+        if (tables.length == 0) {
+            throw new IllegalArgumentException("of(...) needs at least one table; leave it out to lock the rows of "
+                    + "every table in the query");
+        }
+        List<Table> list = List.of(tables);   // also rejects nulls
+        return changeLastLock(l -> l.withOf(list));
+    }
+
+    @Override
+    public SelectLockStep noWait() {
+        return changeLastLock(l -> l.withWait("nowait"));
+    }
+
+    @Override
+    public SelectLockStep skipLocked() {
+        return changeLastLock(l -> l.withWait("skip locked"));
+    }
+
+    private SelectImpl changeLastLock(java.util.function.UnaryOperator<LockClause> change) {
+        return with(s -> {
+            List<LockClause> list = new ArrayList<>(s.locks);
+            list.add(change.apply(list.remove(list.size() - 1)));
+            s.locks = List.copyOf(list);
+        });
     }
 
     @SafeVarargs
@@ -201,11 +346,9 @@ public final class SelectImpl extends ResultQueryBase
             throw new IllegalStateException("select() without columns needs from(...): it selects every column "
                     + "of the tables in from and joins");
         }
-        List<Field<?>> all = new ArrayList<>(spec.from.columns());
+        List<Field<?>> all = new ArrayList<>(spec.from.fields());
         for (Join j : spec.joins) {
-            for (Column<?> c : j.table().columns()) {
-                all.add(c);
-            }
+            all.addAll(j.table().fields());
         }
         return all;
     }
@@ -217,8 +360,24 @@ public final class SelectImpl extends ResultQueryBase
 
     @Override
     public void render(RenderContext ctx) {
+        execution.renderWith(ctx);
+        List<Field<?>> selectedList = selectedFields();
+        checkDistinctOn();
+        checkLocks(selectedList);
         ctx.sql("select ");
-        SelectList.render(ctx, selectedFields());
+        if (spec.distinct) {
+            ctx.sql("distinct ");
+        } else if (!spec.distinctOn.isEmpty()) {
+            ctx.sql("distinct on (");
+            for (int i = 0; i < spec.distinctOn.size(); i++) {
+                if (i > 0) {
+                    ctx.sql(", ");
+                }
+                reference(ctx, spec.distinctOn.get(i), selectedList);
+            }
+            ctx.sql(") ");
+        }
+        SelectList.render(ctx, selectedList);
         if (spec.from != null) {
             ctx.sql(" from ").visit(spec.from);
         }
@@ -226,7 +385,7 @@ public final class SelectImpl extends ResultQueryBase
             ctx.sql(' ').sql(j.keyword()).sql(' ').visit(j.table());
             if (j.on() != null) {
                 ctx.sql(" on ").visit(j.on());
-            } else if (!j.keyword().equals("cross join")) {
+            } else if (!j.keyword().startsWith("cross join")) {
                 throw new IllegalStateException(j.keyword() + " " + j.table() + " has no on(...) condition");
             }
         }
@@ -268,6 +427,145 @@ public final class SelectImpl extends ResultQueryBase
         if (spec.offset != null) {
             ctx.sql(" offset ").bind(spec.offset, BigintType.INSTANCE);
         }
+        for (LockClause lock : spec.locks) {
+            ctx.sql(' ').visit(lock);
+        }
+    }
+
+    /**
+     * Renders an expression that may also be selected: a selected alias by its name, another selected
+     * expression by its position, so that PostgreSQL sees the same expression (a repeated expression would
+     * carry its own bind parameters and no longer match).
+     */
+    private static void reference(RenderContext ctx, Field<?> f, List<Field<?>> selected) {
+        int position = selected.indexOf(f);
+        if (f instanceof AliasedField<?> a && position >= 0) {
+            ctx.visit(a.reference());
+        } else if (position >= 0 && !(f instanceof Column<?>)) {
+            ctx.sql(Integer.toString(position + 1));
+        } else {
+            ctx.visit(f);
+        }
+    }
+
+    /**
+     * PostgreSQL requires the distinct on expressions to lead the order by: an order by element that is not
+     * one of them may only come after all of them.
+     */
+    private void checkDistinctOn() {
+        if (spec.distinctOn.isEmpty() || spec.orderBy.isEmpty()) {
+            return;
+        }
+        List<Field<?>> on = new ArrayList<>();
+        for (Field<?> f : spec.distinctOn) {
+            on.add(unalias(f));
+        }
+        List<Field<?>> seen = new ArrayList<>();
+        for (SortField s : spec.orderBy) {
+            Field<?> f = unalias(s.field());
+            if (on.contains(f)) {
+                seen.add(f);
+            } else if (seen.size() < on.size()) {
+                throw new IllegalStateException("select distinct on (" + names(spec.distinctOn) + ") is ordered by ("
+                        + sortNames() + "): PostgreSQL requires the distinct on expressions to lead the order by. "
+                        + "Start the order by with " + names(spec.distinctOn) + ", then order by " + f.name()
+                        + " to choose which row of each group is kept");
+            }
+        }
+    }
+
+    private static Field<?> unalias(Field<?> f) {
+        return f instanceof AliasedField<?> a ? a.field() : f;
+    }
+
+    private static String names(List<? extends Field<?>> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (Field<?> f : fields) {
+            sb.append(sb.length() > 0 ? ", " : "").append(f.name());
+        }
+        return sb.toString();
+    }
+
+    private String sortNames() {
+        List<Field<?>> sorted = new ArrayList<>();
+        for (SortField s : spec.orderBy) {
+            sorted.add(s.field());
+        }
+        return names(sorted);
+    }
+
+    /** Rejects, before anything is sent, the locking combinations PostgreSQL refuses. */
+    private void checkLocks(List<Field<?>> selected) {
+        if (spec.locks.isEmpty()) {
+            return;
+        }
+        String lock = spec.locks.get(0).describe();
+        String refusal = null;
+        if (spec.distinct || !spec.distinctOn.isEmpty()) {
+            refusal = "distinct";
+        } else if (!spec.groupBy.isEmpty()) {
+            refusal = "group by";
+        } else if (!spec.having.isEmpty()) {
+            refusal = "having";
+        } else {
+            for (Field<?> f : selected) {
+                Field<?> e = unalias(f);
+                if (e instanceof WindowedField<?>) {
+                    refusal = "window functions (" + f.name() + ")";
+                    break;
+                }
+                if (e instanceof AggregateFunction<?>) {
+                    refusal = "aggregate functions (" + f.name() + ")";
+                    break;
+                }
+            }
+        }
+        if (refusal != null) {
+            throw new IllegalStateException(lock + " cannot be used with " + refusal + ": PostgreSQL locks rows of "
+                    + "tables, and these results are not table rows. Lock in a subquery or a separate select of "
+                    + "the rows, then aggregate");
+        }
+        if (spec.from == null) {
+            throw new IllegalStateException(lock + " needs from(...): there are no table rows to lock");
+        }
+        List<TableLike> tables = new ArrayList<>();
+        tables.add(spec.from);
+        List<TableLike> nullable = new ArrayList<>();
+        for (Join j : spec.joins) {
+            switch (j.keyword().replace(" lateral", "")) {
+                case "left join" -> nullable.add(j.table());
+                case "right join" -> nullable.addAll(tables);
+                case "full join" -> {
+                    nullable.addAll(tables);
+                    nullable.add(j.table());
+                }
+                default -> { }
+            }
+            tables.add(j.table());
+        }
+        for (LockClause l : spec.locks) {
+            for (Table t : l.of()) {
+                if (!tables.contains(t)) {
+                    throw new IllegalStateException(l.describe() + ": table " + t + " is not in the query's "
+                            + "from or joins; name one of " + tableNames(tables));
+                }
+            }
+            for (TableLike t : l.of().isEmpty() ? tables : l.of()) {
+                if (nullable.contains(t)) {
+                    throw new IllegalStateException(l.describe() + " would lock " + t + ", the nullable side "
+                            + "of an outer join, which PostgreSQL refuses; use of(...) to lock only "
+                            + tableNames(tables.stream().filter(x -> !nullable.contains(x)).toList()));
+                }
+            }
+        }
+    }
+
+    private static String tableNames(List<? extends TableLike> tables) {
+        StringBuilder sb = new StringBuilder();
+        for (TableLike t : tables) {
+            sb.append(sb.length() > 0 ? ", " : "").append(t);
+        }
+        return sb.toString();
     }
 
     static void conditions(RenderContext ctx, String keyword, List<Condition> conditions) {

@@ -3,7 +3,9 @@ package dev.sleet.internal.query;
 import dev.sleet.internal.expr.Junction;
 import dev.sleet.query.Condition;
 import dev.sleet.query.Field;
+import dev.sleet.query.PreparedQuery;
 import dev.sleet.query.ResultQuery;
+import dev.sleet.query.TableLike;
 import dev.sleet.query.UpdateReturningStep;
 import dev.sleet.query.UpdateWhereStep;
 import dev.sleet.render.QueryPart;
@@ -27,6 +29,7 @@ public final class UpdateImpl implements UpdateWhereStep, UpdateReturningStep {
     private final Map<Column<?>, QueryPart> set;
     private final List<Condition> where;
     private final boolean all;
+    private final List<TableLike> from;
 
     /**
      * Starts an update.
@@ -35,16 +38,17 @@ public final class UpdateImpl implements UpdateWhereStep, UpdateReturningStep {
      * @param table     the table
      */
     public UpdateImpl(Execution execution, Table table) {
-        this(execution, Objects.requireNonNull(table, "table"), Map.of(), List.of(), false);
+        this(execution, Objects.requireNonNull(table, "table"), Map.of(), List.of(), false, List.of());
     }
 
     private UpdateImpl(Execution execution, Table table, Map<Column<?>, QueryPart> set, List<Condition> where,
-                       boolean all) {
+                       boolean all, List<TableLike> from) {
         this.execution = execution;
         this.table = table;
         this.set = set;
         this.where = where;
         this.all = all;
+        this.from = from;
     }
 
     @Override
@@ -69,7 +73,7 @@ public final class UpdateImpl implements UpdateWhereStep, UpdateReturningStep {
         }
         Map<Column<?>, QueryPart> map = new LinkedHashMap<>(set);
         map.put(column, value);
-        return new UpdateImpl(execution, table, Collections.unmodifiableMap(map), where, all);
+        return new UpdateImpl(execution, table, Collections.unmodifiableMap(map), where, all, from);
     }
 
     @Override
@@ -86,12 +90,25 @@ public final class UpdateImpl implements UpdateWhereStep, UpdateReturningStep {
             }
             list.add(Objects.requireNonNull(c, "condition"));
         }
-        return new UpdateImpl(execution, table, set, List.copyOf(list), all);
+        return new UpdateImpl(execution, table, set, List.copyOf(list), all, from);
+    }
+
+    @Override
+    public UpdateWhereStep from(TableLike... tables) {
+        List<TableLike> list = new ArrayList<>(from);
+        for (TableLike t : tables) {
+            if (Objects.requireNonNull(t, "table") == table) {
+                throw new IllegalArgumentException("update " + table + " from " + t + ": the updated table is "
+                        + "already part of the statement; list only the other tables");
+            }
+            list.add(t);
+        }
+        return new UpdateImpl(execution, table, set, where, all, List.copyOf(list));
     }
 
     @Override
     public UpdateReturningStep all() {
-        return new UpdateImpl(execution, table, set, where, true);
+        return new UpdateImpl(execution, table, set, where, true, from);
     }
 
     @Override
@@ -110,6 +127,11 @@ public final class UpdateImpl implements UpdateWhereStep, UpdateReturningStep {
     }
 
     @Override
+    public PreparedQuery prepare() {
+        return PreparedImpl.of(execution, this, null);
+    }
+
+    @Override
     public int execute() {
         return execution.require().execute(this);
     }
@@ -123,8 +145,12 @@ public final class UpdateImpl implements UpdateWhereStep, UpdateReturningStep {
             throw new IllegalStateException("update " + table + " has no where clause; call all() to update "
                     + "every row");
         }
+        execution.renderWith(ctx);
         ctx.sql("update ").visit(table).sql(" set ");
         Assignments.render(ctx, set);
+        if (!from.isEmpty()) {
+            ctx.sql(" from ").visitAll(from);
+        }
         SelectImpl.conditions(ctx, " where ", where);
     }
 

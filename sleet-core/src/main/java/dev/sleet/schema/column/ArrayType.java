@@ -117,4 +117,95 @@ public final class ArrayType<T> extends ColumnType<List<T>> {
         ctx.sql("]::");
         renderTypeName(ctx);
     }
+
+    /**
+     * Appends an array literal with every element double-quoted ({@code {"a","b \"c\"",NULL}}), so that
+     * commas, braces, quotes, backslashes, spaces and the text {@code NULL} inside elements keep their meaning.
+     */
+    @Override
+    public void writeText(List<T> value, StringBuilder out) {
+        out.append('{');
+        StringBuilder element = new StringBuilder();
+        for (int i = 0; i < value.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            T e = value.get(i);
+            if (e == null) {
+                out.append("NULL");
+                continue;
+            }
+            element.setLength(0);
+            this.element.writeText(e, element);
+            out.append('"');
+            for (int j = 0; j < element.length(); j++) {
+                char c = element.charAt(j);
+                if (c == '"' || c == '\\') {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+            out.append('"');
+        }
+        out.append('}');
+    }
+
+    /** Reads a one-dimensional array literal as PostgreSQL writes it, with or without explicit bounds. */
+    @Override
+    public List<T> readText(String text) {
+        int pos = 0;
+        if (text.startsWith("[")) {
+            // Explicit bounds ("[0:2]={...}") when the lower bound is not 1.
+            pos = text.indexOf('=') + 1;
+        }
+        if (pos >= text.length() || text.charAt(pos) != '{' || text.charAt(text.length() - 1) != '}') {
+            throw PgText.invalid(sqlName());
+        }
+        List<T> out = new ArrayList<>();
+        int end = text.length() - 1;
+        pos++;
+        if (pos == end) {
+            return Collections.unmodifiableList(out);
+        }
+        StringBuilder element = new StringBuilder();
+        while (true) {
+            element.setLength(0);
+            boolean quoted = pos < end && text.charAt(pos) == '"';
+            if (quoted) {
+                pos++;
+                while (pos < end && text.charAt(pos) != '"') {
+                    char c = text.charAt(pos++);
+                    if (c == '\\' && pos < end) {
+                        c = text.charAt(pos++);
+                    }
+                    element.append(c);
+                }
+                if (pos >= end) {
+                    throw PgText.invalid(sqlName());
+                }
+                pos++;
+            } else {
+                while (pos < end && text.charAt(pos) != ',') {
+                    char c = text.charAt(pos++);
+                    if (c == '{' || c == '"') {
+                        throw new IllegalArgumentException(sqlName() + ": only one-dimensional arrays are "
+                                + "supported");
+                    }
+                    if (c == '\\' && pos < end) {
+                        c = text.charAt(pos++);
+                    }
+                    element.append(c);
+                }
+            }
+            String e = element.toString();
+            out.add(!quoted && e.equals("NULL") ? null : this.element.readText(e));
+            if (pos == end) {
+                return Collections.unmodifiableList(out);
+            }
+            if (text.charAt(pos) != ',') {
+                throw PgText.invalid(sqlName());
+            }
+            pos++;
+        }
+    }
 }

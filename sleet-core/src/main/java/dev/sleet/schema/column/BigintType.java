@@ -41,4 +41,13 @@ public final class BigintType extends ColumnType<Long> {
     public void renderLiteral(Long value, RenderContext ctx) {
         ctx.sql(value.toString());
     }
+
+    @Override
+    public Long readText(String text) {
+        try {
+            return Long.valueOf(text);
+        } catch (RuntimeException e) {
+            throw PgText.invalid(sqlName());
+        }
+    }
 }

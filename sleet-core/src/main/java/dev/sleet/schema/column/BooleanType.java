@@ -36,4 +36,18 @@ public final class BooleanType extends ColumnType<Boolean> {
     public void renderLiteral(Boolean value, RenderContext ctx) {
         ctx.sql(value ? "true" : "false");
     }
+
+    @Override
+    public void writeText(Boolean value, StringBuilder out) {
+        out.append(value ? 't' : 'f');
+    }
+
+    @Override
+    public Boolean readText(String text) {
+        return switch (text) {
+            case "t", "true" -> Boolean.TRUE;
+            case "f", "false" -> Boolean.FALSE;
+            default -> throw PgText.invalid(sqlName());
+        };
+    }
 }

@@ -54,4 +54,50 @@ public final class ByteaType extends ColumnType<byte[]> {
     public boolean accepts(Object value) {
         return value instanceof byte[];
     }
+
+    @Override
+    public void writeText(byte[] value, StringBuilder out) {
+        out.append(hex(value));
+    }
+
+    /** Reads the hex form ({@code bytea_output = hex}, the default) or the older escape form. */
+    @Override
+    public byte[] readText(String text) {
+        if (text.startsWith("\\x")) {
+            int n = (text.length() - 2) / 2;
+            if ((text.length() - 2) % 2 != 0) {
+                throw PgText.invalid(sqlName());
+            }
+            byte[] out = new byte[n];
+            for (int i = 0; i < n; i++) {
+                int hi = Character.digit(text.charAt(2 + 2 * i), 16);
+                int lo = Character.digit(text.charAt(3 + 2 * i), 16);
+                if (hi < 0 || lo < 0) {
+                    throw PgText.invalid(sqlName());
+                }
+                out[i] = (byte) (hi << 4 | lo);
+            }
+            return out;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\') {
+                if (c > 0xFF) {
+                    throw PgText.invalid(sqlName());
+                }
+                out.write(c);
+            } else if (i + 1 < text.length() && text.charAt(i + 1) == '\\') {
+                out.write('\\');
+                i++;
+            } else if (i + 3 < text.length()) {
+                int value = Integer.parseInt(text.substring(i + 1, i + 4), 8);
+                out.write(value);
+                i += 3;
+            } else {
+                throw PgText.invalid(sqlName());
+            }
+        }
+        return out.toByteArray();
+    }
 }

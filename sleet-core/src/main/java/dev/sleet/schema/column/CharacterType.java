@@ -58,4 +58,9 @@ public final class CharacterType extends ColumnType<String> {
     protected String arrayElementTypeName() {
         return "bpchar";
     }
+
+    @Override
+    public String readText(String text) {
+        return text;
+    }
 }

@@ -149,6 +149,30 @@ public abstract class ColumnType<T> {
     }
 
     /**
+     * Appends a non-null value in PostgreSQL's text input form, the form a cast from {@code text} accepts
+     * ({@code 2024-05-01 10:00:00+02}, {@code {"a","b"}}, {@code \x00ff}); {@code COPY ... FROM STDIN} sends
+     * values this way, and escapes the result for its own format afterwards. The default is
+     * {@code value.toString()}; types whose Java text differs from PostgreSQL's override it.
+     *
+     * @param value the value
+     * @param out   where the text goes
+     */
+    public void writeText(T value, StringBuilder out) {
+        out.append(value);
+    }
+
+    /**
+     * Parses a value from PostgreSQL's text output form, as {@code COPY ... TO STDOUT} (after unescaping) and
+     * casts to {@code text} produce it; the reverse of {@link #writeText}. Error messages never repeat the
+     * text, which can be a secret.
+     *
+     * @param text the text, never {@code null} (SQL NULL is handled by the caller)
+     * @return the value
+     * @throws IllegalArgumentException when the text is not a value of this type
+     */
+    public abstract T readText(String text);
+
+    /**
      * Returns the form in which a value travels inside a JDBC array: the value itself for types the driver
      * encodes in arrays, its PostgreSQL text form otherwise.
      *

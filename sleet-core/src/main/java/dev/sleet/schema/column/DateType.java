@@ -34,4 +34,25 @@ public final class DateType extends ColumnType<LocalDate> {
     protected Object toArrayElement(LocalDate value) {
         return value.toString();
     }
+
+    // LocalDate.MAX and MIN stand for PostgreSQL's infinity, as in pgjdbc.
+    @Override
+    public void writeText(LocalDate value, StringBuilder out) {
+        if (value.equals(LocalDate.MAX) || value.equals(LocalDate.MIN)) {
+            out.append(value.equals(LocalDate.MAX) ? "infinity" : "-infinity");
+        } else if (PgText.appendDate(value, out)) {
+            out.append(" BC");
+        }
+    }
+
+    @Override
+    public LocalDate readText(String text) {
+        if (text.equals("infinity") || text.equals("-infinity")) {
+            return text.equals("infinity") ? LocalDate.MAX : LocalDate.MIN;
+        }
+        PgText.Cursor cursor = new PgText.Cursor(text, sqlName());
+        LocalDate date = cursor.date();
+        cursor.end();
+        return date;
+    }
 }

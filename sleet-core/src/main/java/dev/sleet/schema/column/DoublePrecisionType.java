@@ -40,4 +40,14 @@ public final class DoublePrecisionType extends ColumnType<Double> {
             ctx.sql(value.toString());
         }
     }
+
+    // Java writes NaN and Infinity as PostgreSQL reads them, and its digits read back to the same value.
+    @Override
+    public Double readText(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw PgText.invalid(sqlName());
+        }
+    }
 }

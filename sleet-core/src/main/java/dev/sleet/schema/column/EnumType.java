@@ -73,4 +73,19 @@ public final class EnumType<E extends Enum<E>> extends ColumnType<E> {
     protected Object toArrayElement(E value) {
         return value.name();
     }
+
+    @Override
+    public void writeText(E value, StringBuilder out) {
+        out.append(value.name());
+    }
+
+    @Override
+    public E readText(String text) {
+        try {
+            return Enum.valueOf(pgEnum.javaType(), text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a label of enum " + pgEnum + " has no constant in "
+                    + pgEnum.javaType().getName() + "; add it to the Java enum");
+        }
+    }
 }

@@ -41,4 +41,13 @@ public final class IntegerType extends ColumnType<Integer> {
     public void renderLiteral(Integer value, RenderContext ctx) {
         ctx.sql(value.toString());
     }
+
+    @Override
+    public Integer readText(String text) {
+        try {
+            return Integer.valueOf(text);
+        } catch (RuntimeException e) {
+            throw PgText.invalid(sqlName());
+        }
+    }
 }

@@ -49,4 +49,23 @@ public final class IntervalType extends ColumnType<Interval> {
     protected Object toArrayElement(Interval value) {
         return value.toPostgres();
     }
+
+    @Override
+    public void writeText(Interval value, StringBuilder out) {
+        out.append(value.toPostgres());
+    }
+
+    /** Reads any {@code IntervalStyle} pgjdbc reads. */
+    @Override
+    public Interval readText(String text) {
+        PGInterval pg;
+        try {
+            pg = new PGInterval(text);
+        } catch (SQLException | RuntimeException e) {
+            throw PgText.invalid(sqlName());
+        }
+        long micros = ((pg.getHours() * 60L + pg.getMinutes()) * 60L + pg.getWholeSeconds()) * 1_000_000L
+                + pg.getMicroSeconds();
+        return new Interval(pg.getYears() * 12 + pg.getMonths(), pg.getDays(), micros);
+    }
 }

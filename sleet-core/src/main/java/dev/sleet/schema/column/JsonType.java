@@ -90,4 +90,20 @@ public final class JsonType<T> extends ColumnType<T> {
     private static ObjectMapper mapper() {
         return Json.mapper();
     }
+
+    @Override
+    public void writeText(T value, StringBuilder out) {
+        out.append(toJson(value));
+    }
+
+    @Override
+    public T readText(String text) {
+        try {
+            return mapper().readValue(text, documentType);
+        } catch (JsonProcessingException e) {
+            // Jackson's message quotes the document, which may be a secret.
+            throw new IllegalArgumentException("cannot read a " + sqlName() + " value as "
+                    + documentType.getName() + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
 }

@@ -84,4 +84,21 @@ public final class NumericType extends ColumnType<BigDecimal> {
     protected String arrayElementTypeName() {
         return "numeric";
     }
+
+    // toPlainString: PostgreSQL reads 1E+3, but scientific notation in a COPY file surprises other readers.
+    @Override
+    public void writeText(BigDecimal value, StringBuilder out) {
+        out.append(value.toPlainString());
+    }
+
+    @Override
+    public BigDecimal readText(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            // NaN and ±Infinity are numeric values PostgreSQL has and BigDecimal lacks.
+            throw new IllegalArgumentException("a " + sqlName() + " value is not a finite number; BigDecimal "
+                    + "cannot hold NaN or Infinity");
+        }
+    }
 }

@@ -40,4 +40,14 @@ public final class RealType extends ColumnType<Float> {
             ctx.sql(value.toString());
         }
     }
+
+    // Java writes NaN and Infinity as PostgreSQL reads them, and its digits read back to the same value.
+    @Override
+    public Float readText(String text) {
+        try {
+            return Float.parseFloat(text);
+        } catch (NumberFormatException e) {
+            throw PgText.invalid(sqlName());
+        }
+    }
 }

@@ -36,4 +36,13 @@ public final class SmallintType extends ColumnType<Short> {
     public void renderLiteral(Short value, RenderContext ctx) {
         ctx.sql(value.toString());
     }
+
+    @Override
+    public Short readText(String text) {
+        try {
+            return Short.valueOf(text);
+        } catch (RuntimeException e) {
+            throw PgText.invalid(sqlName());
+        }
+    }
 }

@@ -33,4 +33,9 @@ public abstract class TextCastType extends ColumnType<String> {
     public final String read(ResultSet rs, int index) throws SQLException {
         return rs.getString(index);
     }
+
+    @Override
+    public final String readText(String text) {
+        return text;
+    }
 }

@@ -35,4 +35,9 @@ public final class TextType extends ColumnType<String> {
     public void renderLiteral(String value, RenderContext ctx) {
         ctx.stringLiteral(value);
     }
+
+    @Override
+    public String readText(String text) {
+        return text;
+    }
 }

@@ -34,4 +34,17 @@ public final class TimeType extends ColumnType<LocalTime> {
     protected Object toArrayElement(LocalTime value) {
         return value.toString();
     }
+
+    @Override
+    public void writeText(LocalTime value, StringBuilder out) {
+        PgText.appendTime(value, out);
+    }
+
+    @Override
+    public LocalTime readText(String text) {
+        PgText.Cursor cursor = new PgText.Cursor(text, sqlName());
+        LocalTime time = cursor.time();
+        cursor.end();
+        return time;
+    }
 }

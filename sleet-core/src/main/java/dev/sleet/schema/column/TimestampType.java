@@ -1,5 +1,7 @@
 package dev.sleet.schema.column;
 
+import java.time.LocalTime;
+import java.time.LocalDate;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,5 +35,33 @@ public final class TimestampType extends ColumnType<LocalDateTime> {
     @Override
     protected Object toArrayElement(LocalDateTime value) {
         return value.toString();
+    }
+
+    // LocalDateTime.MAX and MIN stand for PostgreSQL's infinity, as in pgjdbc.
+    @Override
+    public void writeText(LocalDateTime value, StringBuilder out) {
+        if (value.equals(LocalDateTime.MAX) || value.equals(LocalDateTime.MIN)) {
+            out.append(value.equals(LocalDateTime.MAX) ? "infinity" : "-infinity");
+            return;
+        }
+        boolean bc = PgText.appendDate(value.toLocalDate(), out);
+        out.append(' ');
+        PgText.appendTime(value.toLocalTime(), out);
+        if (bc) {
+            out.append(" BC");
+        }
+    }
+
+    @Override
+    public LocalDateTime readText(String text) {
+        if (text.equals("infinity") || text.equals("-infinity")) {
+            return text.equals("infinity") ? LocalDateTime.MAX : LocalDateTime.MIN;
+        }
+        PgText.Cursor cursor = new PgText.Cursor(text, sqlName());
+        LocalDate date = cursor.date();
+        cursor.expect(' ');
+        LocalTime time = cursor.time();
+        cursor.end();
+        return LocalDateTime.of(date, time);
     }
 }

@@ -1,5 +1,8 @@
 package dev.sleet.schema.column;
 
+import java.time.ZoneOffset;
+import java.time.LocalTime;
+import java.time.LocalDate;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,5 +36,36 @@ public final class TimestamptzType extends ColumnType<OffsetDateTime> {
     @Override
     protected Object toArrayElement(OffsetDateTime value) {
         return value.toString();
+    }
+
+    // OffsetDateTime.MAX and MIN stand for PostgreSQL's infinity, as in pgjdbc.
+    @Override
+    public void writeText(OffsetDateTime value, StringBuilder out) {
+        if (value.equals(OffsetDateTime.MAX) || value.equals(OffsetDateTime.MIN)) {
+            out.append(value.equals(OffsetDateTime.MAX) ? "infinity" : "-infinity");
+            return;
+        }
+        boolean bc = PgText.appendDate(value.toLocalDate(), out);
+        out.append(' ');
+        PgText.appendTime(value.toLocalTime(), out);
+        PgText.appendOffset(value.getOffset(), out);
+        if (bc) {
+            out.append(" BC");
+        }
+    }
+
+    /** Reads the session-zone text PostgreSQL writes; the result is in UTC, as {@link #read} returns it. */
+    @Override
+    public OffsetDateTime readText(String text) {
+        if (text.equals("infinity") || text.equals("-infinity")) {
+            return text.equals("infinity") ? OffsetDateTime.MAX : OffsetDateTime.MIN;
+        }
+        PgText.Cursor cursor = new PgText.Cursor(text, sqlName());
+        LocalDate date = cursor.date();
+        cursor.expect(' ');
+        LocalTime time = cursor.time();
+        ZoneOffset offset = cursor.offset();
+        cursor.end();
+        return OffsetDateTime.of(date, time, offset).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -34,4 +34,13 @@ public final class UuidType extends ColumnType<UUID> {
     protected Object toArrayElement(UUID value) {
         return value;
     }
+
+    @Override
+    public UUID readText(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (RuntimeException e) {
+            throw PgText.invalid(sqlName());
+        }
+    }
 }

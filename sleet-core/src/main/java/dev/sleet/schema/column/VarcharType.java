@@ -58,4 +58,9 @@ public final class VarcharType extends ColumnType<String> {
     protected String arrayElementTypeName() {
         return "varchar";
     }
+
+    @Override
+    public String readText(String text) {
+        return text;
+    }
 }

@@ -111,13 +111,25 @@ class JdbcExecutorTest {
         }
     }
 
+    /** A check constraint with jsonb's {@code ?} operator. */
+    static final class Settings extends dev.sleet.schema.Table {
+        static final Settings SETTINGS = new Settings();
+        final dev.sleet.schema.Column<java.util.Map> doc = jsonb("doc", java.util.Map.class);
+
+        private Settings() {
+            super("settings");
+            check("has_theme", "doc ? 'theme'");
+        }
+    }
+
     @Test
+    @SuppressWarnings("unchecked")
     void ddlWithAQuestionMarkOperatorIsNotTakenForAPlaceholder() {
-        db.execute(ctx -> ctx.sql("create table settings (doc jsonb, constraint has_theme check (doc ? 'theme'))"));
+        db.execute(new dev.sleet.ddl.CreateTable(Settings.SETTINGS));
 
-        db.execute(ctx -> ctx.sql("insert into settings values ('{\"theme\": \"dark\"}')"));
+        db.insert(Settings.SETTINGS).set(Settings.SETTINGS.doc, java.util.Map.of("theme", "dark")).execute();
 
-        assertThatThrownBy(() -> db.execute(ctx -> ctx.sql("insert into settings values ('{}')")))
+        assertThatThrownBy(() -> db.insert(Settings.SETTINGS).set(Settings.SETTINGS.doc, java.util.Map.of()).execute())
                 .isInstanceOf(dev.sleet.exec.CheckViolationException.class);
     }
 }

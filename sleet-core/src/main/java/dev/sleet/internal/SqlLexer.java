@@ -1,0 +1,148 @@
+package dev.sleet.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits SQL text into code and the parts where characters are data: string literals ({@code '...'},
+ * {@code E'...'}), quoted identifiers, dollar-quoted strings and comments. Raw SQL written by developers goes
+ * through it so that a {@code ?} or {@code {0}} inside a literal stays what it is.
+ */
+public final class SqlLexer {
+
+    /**
+     * A run of SQL text.
+     *
+     * @param text the characters
+     * @param code {@code true} for SQL code, {@code false} for a literal, quoted identifier or comment
+     */
+    public record Segment(String text, boolean code) {
+    }
+
+    private SqlLexer() {
+    }
+
+    /**
+     * Splits text into segments; concatenating their texts gives the input back.
+     *
+     * @param sql the SQL text
+     * @return the segments, in order
+     */
+    public static List<Segment> segments(String sql) {
+        List<Segment> out = new ArrayList<>();
+        int n = sql.length();
+        int codeStart = 0;
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            int end = -1;
+            if (c == '\'') {
+                boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
+                        && (i < 2 || !isIdentifierChar(sql.charAt(i - 2)));
+                end = quoted(sql, i, '\'', escapes);
+            } else if (c == '"') {
+                end = quoted(sql, i, '"', false);
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int nl = sql.indexOf('\n', i);
+                end = nl < 0 ? n : nl;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                end = blockComment(sql, i);
+            } else if (c == '$' && (i == 0 || !isIdentifierChar(sql.charAt(i - 1)))) {
+                end = dollarQuoted(sql, i);
+            }
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            if (i > codeStart) {
+                out.add(new Segment(sql.substring(codeStart, i), true));
+            }
+            out.add(new Segment(sql.substring(i, end), false));
+            i = end;
+            codeStart = end;
+        }
+        if (codeStart < n) {
+            out.add(new Segment(sql.substring(codeStart), true));
+        }
+        return out;
+    }
+
+    /**
+     * Doubles every {@code ?} in code, as pgjdbc wants for a question mark that is not a placeholder (jsonb's
+     * {@code ?}, {@code ?|}, {@code ?&}); literals and comments are left alone.
+     *
+     * @param sql the SQL text
+     * @return the text for a JDBC prepared statement
+     */
+    public static String escapeQuestionMarks(String sql) {
+        if (sql.indexOf('?') < 0) {
+            return sql;
+        }
+        StringBuilder out = new StringBuilder(sql.length() + 4);
+        for (Segment s : segments(sql)) {
+            out.append(s.code() ? s.text().replace("?", "??") : s.text());
+        }
+        return out.toString();
+    }
+
+    private static int quoted(String sql, int start, char quote, boolean backslashEscapes) {
+        int i = start + 1;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (backslashEscapes && c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return sql.length();   // unterminated: PostgreSQL will say so
+    }
+
+    private static int blockComment(String sql, int start) {
+        int depth = 0;
+        int i = start;
+        while (i < sql.length()) {
+            if (sql.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else if (sql.startsWith("*/", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return sql.length();
+    }
+
+    /** A {@code $tag$...$tag$} string; {@code $1} (a positional parameter) is not one. */
+    private static int dollarQuoted(String sql, int start) {
+        int i = start + 1;
+        while (i < sql.length() && isIdentifierChar(sql.charAt(i))) {
+            if (i == start + 1 && Character.isDigit(sql.charAt(i))) {
+                return -1;
+            }
+            i++;
+        }
+        if (i >= sql.length() || sql.charAt(i) != '$') {
+            return -1;
+        }
+        String tag = sql.substring(start, i + 1);
+        int close = sql.indexOf(tag, i + 1);
+        return close < 0 ? sql.length() : close + tag.length();
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+}

@@ -1,0 +1,150 @@
+package dev.sleet.internal.exec;
+
+import dev.sleet.exec.BatchException;
+import dev.sleet.exec.SleetException;
+import dev.sleet.render.Bind;
+import dev.sleet.render.QueryPart;
+import dev.sleet.render.RenderedSql;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs {@code db.batch(...)}: renders every statement first (so a statement that cannot render fails before
+ * any SQL is sent), then runs them in order in one transaction, each run of consecutive statements with the
+ * same SQL text as one JDBC batch, which pgjdbc pipelines in one round trip.
+ */
+public final class Batch {
+
+    // pgjdbc's "Batch entry N ..." message, in any language: the first number, perhaps with grouping.
+    private static final Pattern FIRST_NUMBER = Pattern.compile("\\d[\\d,.\\u00a0\\u202f]*");
+
+    private Batch() {
+    }
+
+    /**
+     * Runs the statements.
+     *
+     * @param executor   the executor of the {@code Db}
+     * @param statements the statements, none returning rows
+     * @return the affected row count of each statement, in order
+     * @throws BatchException when a statement fails; nothing of the batch stays
+     */
+    public static int[] run(JdbcExecutor executor, List<? extends QueryPart> statements) {
+        RenderedSql[] rendered = new RenderedSql[statements.size()];
+        for (int i = 0; i < rendered.length; i++) {
+            QueryPart statement = Objects.requireNonNull(statements.get(i), "batch statement " + i + " is null");
+            rendered[i] = executor.render(statement);
+        }
+        if (rendered.length == 0) {
+            return new int[0];
+        }
+        return LocalTransaction.run(executor, tx -> runAll(tx, rendered));
+    }
+
+    private static int[] runAll(JdbcExecutor executor, RenderedSql[] rendered) {
+        int[] counts = new int[rendered.length];
+        Connection connection;
+        try {
+            connection = executor.source().acquire();
+        } catch (SQLException e) {
+            throw SleetException.of(e, null, null);
+        }
+        try {
+            int from = 0;
+            while (from < rendered.length) {
+                int to = from + 1;
+                while (to < rendered.length && rendered[to].sql().equals(rendered[from].sql())) {
+                    to++;
+                }
+                runGroup(executor, connection, rendered, from, to, counts);
+                from = to;
+            }
+        } finally {
+            executor.source().release(connection);
+        }
+        return counts;
+    }
+
+    /** Runs statements {@code from} (inclusive) to {@code to} (exclusive), which share their SQL text. */
+    private static void runGroup(JdbcExecutor executor, Connection connection, RenderedSql[] rendered, int from,
+                                 int to, int[] counts) {
+        String sql = rendered[from].sql();
+        List<Bind> allBinds = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            allBinds.addAll(rendered[i].binds());
+        }
+        RenderedSql group = new RenderedSql(sql, allBinds);
+        long start = System.nanoTime();
+        int current = from;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (; current < to; current++) {
+                List<Bind> binds = rendered[current].binds();
+                for (int b = 0; b < binds.size(); b++) {
+                    binds.get(b).type().bindObject(ps, b + 1, binds.get(b).value());
+                }
+                ps.addBatch();
+            }
+            int[] result = ps.executeBatch();
+            long total = 0;
+            for (int k = 0; k < result.length; k++) {
+                // SUCCESS_NO_INFO (-2) is not a count; report 0 as execute() does for statements without one.
+                counts[from + k] = Math.max(result[k], 0);
+                total += counts[from + k];
+            }
+            executor.executed(group, total, start, null);
+        } catch (BatchUpdateException e) {
+            int position = failedPosition(e, to - from);
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw failed(executor, group, start, rendered, position < 0 ? -1 : from + position, from, to, cause);
+        } catch (SQLException e) {
+            int index = Math.min(current, to - 1);
+            throw failed(executor, group, start, rendered, index, index, index + 1, e);
+        }
+    }
+
+    /** The error of a failed statement; {@code index} is -1 when only the range from..to is known. */
+    private static BatchException failed(JdbcExecutor executor, RenderedSql group, long start,
+                                         RenderedSql[] rendered, int index, int from, int to, SQLException cause) {
+        SleetException statementError = index < 0
+                ? SleetException.of(cause, rendered[from].sql(), null)
+                : SleetException.of(cause, rendered[index].sql(), rendered[index].binds());
+        BatchException error = index < 0
+                ? new BatchException(from, to - 1, rendered.length, statementError)
+                : new BatchException(index, rendered.length, statementError);
+        executor.executed(group, -1, start, error);
+        return error;
+    }
+
+    /**
+     * Finds which statement of a JDBC batch failed. Inside a transaction pgjdbc marks every statement of the
+     * batch {@code EXECUTE_FAILED}, so the only place it tells is its message, "Batch entry N ... was aborted"
+     * (translated with the JVM's locale, N still the first number).
+     *
+     * @return the 0-based position in the JDBC batch, or -1 when the message does not tell
+     */
+    private static int failedPosition(BatchUpdateException e, int size) {
+        if (size == 1) {
+            return 0;
+        }
+        Matcher m = FIRST_NUMBER.matcher(e.getMessage() == null ? "" : e.getMessage());
+        if (m.find()) {
+            try {
+                int position = Integer.parseInt(m.group().replaceAll("[^0-9]", ""));
+                if (position < size) {
+                    return position;
+                }
+            } catch (NumberFormatException ignored) {
+                // fall through: unknown
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.sleet.query;
+
+import dev.sleet.internal.expr.DerivedColumn;
+import dev.sleet.render.RenderContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A select used as a table: {@code from(derived)}, {@code innerJoinLateral(derived).on(...)}. Its columns are
+ * the select's, renamed into it: {@code derived.field(USERS.email)} renders {@code "s"."email"} with the
+ * column's type, so results stay typed.
+ */
+public final class Derived implements TableLike {
+
+    private final Select select;
+    private final String alias;
+
+    /**
+     * Creates a derived table; use {@link Select#as(String)}.
+     *
+     * @param select the select
+     * @param alias  its name
+     */
+    public Derived(Select select, String alias) {
+        this.select = Objects.requireNonNull(select, "select");
+        this.alias = Objects.requireNonNull(alias, "alias");
+        RenderContext.quoteIdentifier(alias);
+    }
+
+    /**
+     * Returns the derived table's name.
+     *
+     * @return the alias
+     */
+    public String alias() {
+        return alias;
+    }
+
+    /**
+     * Returns the column of this derived table that the select produced from {@code selected}.
+     *
+     * @param selected one of the select's expressions (a column, or an aliased expression)
+     * @param <T>      its type
+     * @return the column, as {@code "alias"."name"}
+     * @throws IllegalArgumentException when the select does not produce it
+     */
+    public <T> Field<T> field(Field<T> selected) {
+        for (Field<?> f : select.fields()) {
+            if (f.equals(selected) || (!(selected instanceof dev.sleet.schema.Column<?>) && f.name().equals(selected.name()))) {
+                return new DerivedColumn<>(alias, selected.name(), selected.type());
+            }
+        }
+        throw new IllegalArgumentException("derived table \"" + alias + "\" has no column " + selected.name()
+                + "; its select produces " + select.fields().stream().map(Field::name).toList());
+    }
+
+    @Override
+    public List<Field<?>> fields() {
+        List<Field<?>> out = new ArrayList<>();
+        for (Field<?> f : select.fields()) {
+            out.add(new DerivedColumn<>(alias, f.name(), f.type()));
+        }
+        return out;
+    }
+
+    @Override
+    public void render(RenderContext ctx) {
+        ctx.sql('(').visit(select).sql(") as ").identifier(alias);
+    }
+
+    @Override
+    public String toString() {
+        return alias;
+    }
+}
