@@ -10,12 +10,9 @@ import dev.sleet.exec.SleetException;
 import dev.sleet.exec.TransactionOptions;
 import dev.sleet.internal.query.CopyIntoImpl;
 import dev.sleet.internal.query.CopyOutImpl;
-import dev.sleet.internal.query.DeleteImpl;
 import dev.sleet.internal.query.Execution;
-import dev.sleet.internal.query.InsertImpl;
 import dev.sleet.internal.query.SelectImpl;
-import dev.sleet.internal.query.UpdateImpl;
-import dev.sleet.internal.query.WithImpl;
+import dev.sleet.internal.query.Statements;
 import dev.sleet.query.Condition;
 import dev.sleet.query.Cte;
 import dev.sleet.query.CopyIntoStep;
@@ -35,7 +32,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,6 +47,7 @@ public final class DbImpl implements Db {
     private final SleetOptions options;
     private final TransactionSource transaction;
     private final Execution execution;
+    private final Statements statements;
 
     /**
      * Creates a pooled {@code Db}.
@@ -76,6 +73,7 @@ public final class DbImpl implements Db {
             this.execution = new Execution(new JdbcExecutor(source, options.schemaMapping(), options.listener(),
                     options.streamFetchSize(), options.logBindValues()), options.schemaMapping());
         }
+        this.statements = new Statements(execution);
     }
 
     /**
@@ -90,7 +88,7 @@ public final class DbImpl implements Db {
 
     @Override
     public SelectFromStep select(Field<?>... fields) {
-        return new SelectImpl(execution, List.of(fields));
+        return statements.select(fields);
     }
 
     @Override
@@ -105,27 +103,27 @@ public final class DbImpl implements Db {
 
     @Override
     public WithStep with(Cte... ctes) {
-        return new WithImpl(execution.with(List.of(ctes), false));
+        return new Statements(execution.with(List.of(ctes), false));
     }
 
     @Override
     public WithStep withRecursive(Cte... ctes) {
-        return new WithImpl(execution.with(List.of(ctes), true));
+        return new Statements(execution.with(List.of(ctes), true));
     }
 
     @Override
     public InsertValuesStep insert(Table table) {
-        return new InsertImpl(execution, table);
+        return statements.insert(table);
     }
 
     @Override
     public UpdateSetStep update(Table table) {
-        return new UpdateImpl(execution, table);
+        return statements.update(table);
     }
 
     @Override
     public DeleteWhereStep delete(Table table) {
-        return new DeleteImpl(execution, table);
+        return statements.delete(table);
     }
 
     @Override
@@ -226,61 +224,15 @@ public final class DbImpl implements Db {
     }
 
     private <T> T topLevel(TransactionOptions txOptions, TransactionalCallable<T> work) {
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw SleetException.of(e, null, null);
-        }
-        TransactionSource source = new TransactionSource(connection);
-        boolean restoreAutoCommit = false;
-        try {
+        // SET TRANSACTION, not JDBC's session-level setters: no session state survives the transaction, which
+        // keeps the connection safe behind PgBouncer in transaction mode.
+        return LocalTransaction.inNewTransaction(new PooledSource(dataSource), characteristics(txOptions), tx -> {
             try {
-                if (connection.getAutoCommit()) {
-                    connection.setAutoCommit(false);
-                    restoreAutoCommit = true;
-                }
-                String characteristics = characteristics(txOptions);
-                if (characteristics != null) {
-                    // SET TRANSACTION, not JDBC's session-level setters: no session state survives the
-                    // transaction, which keeps the connection safe behind PgBouncer in transaction mode.
-                    try (Statement st = connection.createStatement()) {
-                        st.execute(characteristics);
-                    }
-                }
-            } catch (SQLException e) {
-                throw SleetException.of(e, null, null);
+                return work.run(new DbImpl(dataSource, null, options, tx));
+            } catch (Exception e) {
+                throw rethrow(e);
             }
-            T result;
-            try {
-                result = work.run(new DbImpl(dataSource, null, options, source));
-            } catch (Throwable t) {
-                rollbackQuietly(connection, null, t);
-                throw rethrow(t);
-            }
-            try {
-                connection.commit();
-            } catch (SQLException e) {
-                SleetException error = SleetException.of(e, "commit", null);
-                rollbackQuietly(connection, null, error);
-                throw error;
-            }
-            return result;
-        } finally {
-            source.end();
-            if (restoreAutoCommit) {
-                try {
-                    connection.setAutoCommit(true);
-                } catch (SQLException e) {
-                    LOG.warn("restoring autocommit failed: {}", e.getMessage());
-                }
-            }
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.warn("returning a transaction's connection failed: {}", e.getMessage());
-            }
-        }
+        });
     }
 
     private <T> T savepoint(TransactionalCallable<T> work) {
@@ -320,14 +272,10 @@ public final class DbImpl implements Db {
         return sql.length() == 0 ? null : "set transaction " + sql;
     }
 
-    /** Rolls back; a failure of the rollback is attached to the first error, never replaces it. */
+    /** Rolls back to a savepoint; a failure of the rollback is attached to the first error, never replaces it. */
     private static void rollbackQuietly(Connection connection, Savepoint savepoint, Throwable first) {
         try {
-            if (savepoint == null) {
-                connection.rollback();
-            } else {
-                connection.rollback(savepoint);
-            }
+            connection.rollback(savepoint);
         } catch (SQLException | RuntimeException e) {
             first.addSuppressed(e);
         }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Function;
 
 /**
@@ -30,6 +31,22 @@ public final class LocalTransaction {
         if (source.inTransaction()) {
             return work.apply(executor);
         }
+        return inNewTransaction(source, null, transaction -> work.apply(executor.withSource(transaction)));
+    }
+
+    /**
+     * Runs work in a new transaction on a connection of its own: autocommit off, optional characteristics,
+     * commit when the work returns, rollback when it throws (a rollback failure is attached to the first
+     * error), autocommit restored and the connection released in every case.
+     *
+     * @param source          where the connection comes from
+     * @param characteristics a {@code SET TRANSACTION ...} statement to run first, or {@code null}
+     * @param work            the work, given the transaction's connection source
+     * @param <T>             the result type
+     * @return what the work returned
+     */
+    public static <T> T inNewTransaction(ConnectionSource source, String characteristics,
+                                         Function<TransactionSource, T> work) {
         Connection connection;
         try {
             connection = source.acquire();
@@ -44,12 +61,17 @@ public final class LocalTransaction {
                     connection.setAutoCommit(false);
                     restoreAutoCommit = true;
                 }
+                if (characteristics != null) {
+                    try (Statement st = connection.createStatement()) {
+                        st.execute(characteristics);
+                    }
+                }
             } catch (SQLException e) {
-                throw SleetException.of(e, null, null);
+                throw SleetException.of(e, characteristics, null);
             }
             T result;
             try {
-                result = work.apply(executor.withSource(transaction));
+                result = work.apply(transaction);
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
                 throw e;

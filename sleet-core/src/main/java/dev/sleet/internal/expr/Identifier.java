@@ -12,7 +12,11 @@ import java.util.List;
  */
 public record Identifier(List<String> parts) implements QueryPart {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param parts the name's parts
+     */
     public Identifier {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("identifier(...) needs at least one name");

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 /**
  * Base of PostgreSQL types that travel as text and are cast on the server ({@code inet}, {@code cidr},
- * {@code macaddr}): the server validates and normalises the value.
+ * {@code macaddr}, {@code tsvector}, {@code tsquery}): the server validates and normalises the value.
  */
 public abstract class TextCastType extends ColumnType<String> {
 

@@ -11,12 +11,12 @@ import dev.sleet.schema.Table;
 import java.util.List;
 
 /**
- * Builds statements whose execution carries common table expressions, so that each renders its
- * {@code with} clause first.
+ * Starts the four statement kinds on an execution: a {@code Db}'s own, or one carrying common table
+ * expressions ({@code db.with(...)}), whose statements then render their {@code with} clause first.
  *
- * @param execution the execution, with its CTEs
+ * @param execution where the statements run, with any CTEs
  */
-public record WithImpl(Execution execution) implements WithStep {
+public record Statements(Execution execution) implements WithStep {
 
     @Override
     public SelectFromStep select(Field<?>... fields) {
