@@ -45,4 +45,21 @@ public interface ConflictUpdate {
      * @return this collector
      */
     ConflictUpdate where(Condition condition);
+
+    /**
+     * The same as {@link #where(Condition)}: the condition on the existing row for the update to happen.
+     *
+     * @param condition the condition
+     * @return this collector
+     */
+    ConflictUpdate setWhere(Condition condition);
+
+    /**
+     * The predicate of a partial unique index the conflict target refers to
+     * ({@code on conflict ("email") where deleted_at is null do update ...}).
+     *
+     * @param condition the index predicate
+     * @return this collector
+     */
+    ConflictUpdate targetWhere(Condition condition);
 }

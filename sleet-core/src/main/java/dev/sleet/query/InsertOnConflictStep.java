@@ -20,6 +20,31 @@ public interface InsertOnConflictStep extends InsertReturningStep {
     InsertReturningStep onConflictDoNothing(Column<?>... target);
 
     /**
+     * Chooses the conflict target columns, then {@code where(...)} for a partial unique index, then
+     * {@code doNothing()} or {@code doUpdate(...)}.
+     *
+     * @param target the columns of a unique constraint or index
+     * @return the step that completes the conflict clause
+     */
+    ConflictTargetStep onConflict(Column<?>... target);
+
+    /**
+     * Chooses the conflict target by constraint name: {@code on conflict on constraint "name"}.
+     *
+     * @param constraint a unique or exclusion constraint of the table
+     * @return the step that completes the conflict clause
+     */
+    ConflictTargetStep onConflictOnConstraint(String constraint);
+
+    /**
+     * Inserts the given values into {@code generated always} identity columns too
+     * ({@code overriding system value}), as when copying rows with their keys.
+     *
+     * @return this step
+     */
+    InsertOnConflictStep overridingSystemValue();
+
+    /**
      * Updates the existing row on conflict with the target column:
      * {@code onConflictDoUpdate(USERS.email, set -> set.set(USERS.name, excluded(USERS.name)))}.
      *

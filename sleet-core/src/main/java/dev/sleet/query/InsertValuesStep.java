@@ -72,6 +72,16 @@ public interface InsertValuesStep {
     InsertSetMoreStep setNull(Column<?> column);
 
     /**
+     * Inserts the rows of a select: {@code insert into t ("a", "b") select ...}. Each selected column (or alias)
+     * names the target column it fills: {@code select(OLD.email, OLD.fullName.as("name"))}.
+     *
+     * @param select the rows to insert
+     * @return the next step: on conflict, returning, execute
+     * @throws IllegalArgumentException when a selected name is not a column of the table
+     */
+    InsertOnConflictStep select(Select select);
+
+    /**
      * Inserts one row of defaults: {@code insert into t default values}.
      *
      * @return the next step: on conflict, returning, execute

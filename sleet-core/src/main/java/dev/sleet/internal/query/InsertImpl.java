@@ -9,6 +9,8 @@ import dev.sleet.query.InsertOnConflictStep;
 import dev.sleet.query.InsertReturningStep;
 import dev.sleet.query.InsertSetMoreStep;
 import dev.sleet.query.InsertValuesStep;
+import dev.sleet.query.ConflictTargetStep;
+import dev.sleet.query.Select;
 import dev.sleet.query.ResultQuery;
 import dev.sleet.render.ParamStyle;
 import dev.sleet.render.QueryPart;
@@ -31,14 +33,20 @@ import java.util.function.Consumer;
 /** The one implementation of every insert step. Immutable. */
 public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
 
-    /** {@code on conflict}: target columns, and either do nothing or the update. */
-    private record Conflict(List<Column<?>> target, Map<Column<?>, QueryPart> set, Condition where) {
+    /**
+     * {@code on conflict}: the target (columns with an optional predicate, or a constraint name), and either do
+     * nothing ({@code set == null}) or the update with its optional where.
+     */
+    private record Conflict(List<Column<?>> target, String constraint, Condition targetWhere,
+                            Map<Column<?>, QueryPart> set, Condition where) {
     }
 
     private final Execution execution;
     private final Table table;
     private final List<Map<Column<?>, QueryPart>> rows;
     private final Conflict conflict;
+    private final Select source;           // insert ... select, instead of rows
+    private final boolean overriding;      // overriding system value
 
     /**
      * Starts an insert.
@@ -47,14 +55,22 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
      * @param table     the target table
      */
     public InsertImpl(Execution execution, Table table) {
-        this(execution, Objects.requireNonNull(table, "table"), List.of(), null);
+        this(execution, Objects.requireNonNull(table, "table"), List.of(), null, null, false);
     }
 
-    private InsertImpl(Execution execution, Table table, List<Map<Column<?>, QueryPart>> rows, Conflict conflict) {
+    private InsertImpl(Execution execution, Table table, List<Map<Column<?>, QueryPart>> rows, Conflict conflict,
+                       Select source, boolean overriding) {
         this.execution = execution;
         this.table = table;
         this.rows = rows;
         this.conflict = conflict;
+        this.source = source;
+        this.overriding = overriding;
+    }
+
+    /** This insert with other rows and conflict clause, keeping everything else. */
+    private InsertImpl copy(List<Map<Column<?>, QueryPart>> newRows, Conflict newConflict) {
+        return new InsertImpl(execution, table, newRows, newConflict, source, overriding);
     }
 
     @Override
@@ -83,7 +99,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         if (!rows.isEmpty()) {
             throw new IllegalStateException("insert into " + table + ": the rows are already given");
         }
-        return new InsertImpl(execution, table, List.copyOf(list), conflict);
+        return copy(List.copyOf(list), conflict);
     }
 
     @Override
@@ -113,12 +129,93 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         }
         Map<Column<?>, QueryPart> row = new LinkedHashMap<>(rows.isEmpty() ? Map.of() : rows.get(0));
         row.put(column, value);
-        return new InsertImpl(execution, table, List.of(row), conflict);
+        return copy(List.of(row), conflict);
     }
 
     @Override
     public InsertReturningStep onConflictDoNothing(Column<?>... target) {
-        return new InsertImpl(execution, table, rows, new Conflict(target(List.of(target)), null, null));
+        return copy(rows, new Conflict(target(List.of(target)), null, null, null, null));
+    }
+
+    @Override
+    public ConflictTargetStep onConflict(Column<?>... target) {
+        if (target.length == 0) {
+            throw new IllegalArgumentException("insert into " + table + ": onConflict(...) needs the target columns; "
+                    + "use onConflictDoNothing() for any conflict");
+        }
+        return new Target(target(List.of(target)), null, null);
+    }
+
+    @Override
+    public ConflictTargetStep onConflictOnConstraint(String constraint) {
+        RenderContext.quoteIdentifier(constraint);
+        return new Target(List.of(), constraint, null);
+    }
+
+    @Override
+    public InsertOnConflictStep overridingSystemValue() {
+        return new InsertImpl(execution, table, rows, conflict, source, true);
+    }
+
+    @Override
+    public InsertOnConflictStep select(Select select) {
+        if (!rows.isEmpty() || source != null) {
+            throw new IllegalStateException("insert into " + table + ": the rows are already given");
+        }
+        for (Field<?> f : select.fields()) {
+            try {
+                table.column(f.name());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("insert into " + table + " select ...: the select's column "
+                        + f.name() + " names no column of " + table + "; alias it with as(...) to the target name");
+            }
+        }
+        return new InsertImpl(execution, table, rows, conflict, Objects.requireNonNull(select, "select"), overriding);
+    }
+
+    /** The conflict target chosen with {@code onConflict(...)} or {@code onConflictOnConstraint(...)}. */
+    private final class Target implements ConflictTargetStep {
+        private final List<Column<?>> columns;
+        private final String constraint;
+        private final Condition where;
+
+        Target(List<Column<?>> columns, String constraint, Condition where) {
+            this.columns = columns;
+            this.constraint = constraint;
+            this.where = where;
+        }
+
+        @Override
+        public ConflictTargetStep where(Condition condition) {
+            if (constraint != null) {
+                throw new IllegalStateException("on conflict on constraint " + constraint + " takes no where; the "
+                        + "constraint decides which rows conflict");
+            }
+            return new Target(columns, null, Objects.requireNonNull(condition, "condition"));
+        }
+
+        @Override
+        public InsertReturningStep doNothing() {
+            return copy(rows, new Conflict(columns, constraint, where, null, null));
+        }
+
+        @Override
+        public InsertReturningStep doUpdate(Consumer<ConflictUpdate> setters) {
+            Collector collector = collect(setters);
+            Condition targetWhere = collector.targetWhere != null ? collector.targetWhere : where;
+            return copy(rows, new Conflict(columns, constraint, targetWhere,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(collector.set)), collector.where));
+        }
+    }
+
+    private Collector collect(Consumer<ConflictUpdate> setters) {
+        Collector collector = new Collector();
+        setters.accept(collector);
+        if (collector.set.isEmpty()) {
+            throw new IllegalArgumentException("insert into " + table + ": on conflict do update sets no column; "
+                    + "use onConflictDoNothing() to skip conflicting rows");
+        }
+        return collector;
     }
 
     @Override
@@ -132,15 +229,9 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
             throw new IllegalArgumentException("insert into " + table + ": on conflict do update needs the "
                     + "conflict target columns (a unique constraint or index over them)");
         }
-        Collector collector = new Collector();
-        setters.accept(collector);
-        if (collector.set.isEmpty()) {
-            throw new IllegalArgumentException("insert into " + table + ": on conflict do update sets no column; "
-                    + "use onConflictDoNothing() to skip conflicting rows");
-        }
-        return new InsertImpl(execution, table, rows,
-                new Conflict(target(target), Collections.unmodifiableMap(new LinkedHashMap<>(collector.set)),
-                        collector.where));
+        Collector collector = collect(setters);
+        return copy(rows, new Conflict(target(target), null, collector.targetWhere,
+                Collections.unmodifiableMap(new LinkedHashMap<>(collector.set)), collector.where));
     }
 
     private List<Column<?>> target(List<? extends Column<?>> target) {
@@ -156,6 +247,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     private final class Collector implements ConflictUpdate {
         private final Map<Column<?>, QueryPart> set = new LinkedHashMap<>();
         private Condition where;
+        private Condition targetWhere;
 
         @Override
         public <T> ConflictUpdate set(Column<T> column, T value) {
@@ -178,6 +270,17 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         @Override
         public ConflictUpdate where(Condition condition) {
             where = Objects.requireNonNull(condition, "condition");
+            return this;
+        }
+
+        @Override
+        public ConflictUpdate setWhere(Condition condition) {
+            return where(condition);
+        }
+
+        @Override
+        public ConflictUpdate targetWhere(Condition condition) {
+            targetWhere = Objects.requireNonNull(condition, "condition");
             return this;
         }
     }
@@ -246,7 +349,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
             total += rowBinds[r];
         }
         int fixed = conflict == null ? 0
-                : execution.toSql(new InsertImpl(execution, table, List.of(Map.of()), conflict)).binds().size();
+                : execution.toSql(copy(List.of(Map.of()), conflict)).binds().size();
         if (total + fixed <= MAX_BINDS) {
             return List.of(this);
         }
@@ -261,13 +364,13 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
                         + MAX_BINDS + " parameters per statement)");
             }
             if (used + rowBinds[r] > budget) {
-                chunks.add(new InsertImpl(execution, table, rows.subList(from, r), conflict));
+                chunks.add(copy(rows.subList(from, r), conflict));
                 from = r;
                 used = 0;
             }
             used += rowBinds[r];
         }
-        chunks.add(new InsertImpl(execution, table, rows.subList(from, rows.size()), conflict));
+        chunks.add(copy(rows.subList(from, rows.size()), conflict));
         return chunks;
     }
 
@@ -284,7 +387,21 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
                 }
             }
         }
-        if (columns.isEmpty()) {
+        if (source != null) {
+            ctx.sql(" (");
+            List<Field<?>> selected = source.fields();
+            for (int i = 0; i < selected.size(); i++) {
+                if (i > 0) {
+                    ctx.sql(", ");
+                }
+                ctx.identifier(selected.get(i).name());
+            }
+            ctx.sql(')');
+            if (overriding) {
+                ctx.sql(" overriding system value");
+            }
+            ctx.sql(' ').visit(source);
+        } else if (columns.isEmpty()) {
             if (rows.size() > 1) {
                 throw new IllegalStateException("insert into " + table + ": " + rows.size() + " rows with no "
                         + "values; PostgreSQL's default values form inserts one row");
@@ -300,7 +417,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
                 first = false;
                 ctx.identifier(c.name());
             }
-            ctx.sql(") values ");
+            ctx.sql(overriding ? ") overriding system value values " : ") values ");
             for (int r = 0; r < rows.size(); r++) {
                 if (r > 0) {
                     ctx.sql(", ");
@@ -325,6 +442,9 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         }
         if (conflict != null) {
             ctx.sql(" on conflict");
+            if (conflict.constraint() != null) {
+                ctx.sql(" on constraint ").identifier(conflict.constraint());
+            }
             if (!conflict.target().isEmpty()) {
                 ctx.sql(" (");
                 for (int i = 0; i < conflict.target().size(); i++) {
@@ -334,6 +454,9 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
                     ctx.identifier(conflict.target().get(i).name());
                 }
                 ctx.sql(')');
+            }
+            if (conflict.targetWhere() != null) {
+                ctx.sql(" where ").visit(conflict.targetWhere());
             }
             if (conflict.set() == null) {
                 ctx.sql(" do nothing");
