@@ -51,6 +51,7 @@ public final class Column<T> implements Field<T>, IndexElement {
     private OnDelete onDelete;
     private OnUpdate onUpdate;
     private Reference reference;
+    private String renamedFrom;
 
     Column(Table table, String name, ColumnType<T> type) {
         this.table = table;
@@ -297,6 +298,33 @@ public final class Column<T> implements Field<T>, IndexElement {
     }
 
     /**
+     * Declares that this column had another name in the previous migration, so the migrations kit generates a
+     * rename ({@code alter table ... rename column}) instead of a drop and an add, without asking. Remove the
+     * hint once the migration is generated.
+     *
+     * @param oldName the previous name
+     * @return this column
+     */
+    public Column<T> renamedFrom(String oldName) {
+        declaring("renamedFrom(...)");
+        Naming.checkIdentifier(oldName, () -> "column " + this + ": renamedFrom");
+        if (oldName.equals(name)) {
+            throw fail("renamedFrom(\"" + oldName + "\") names the column's own name");
+        }
+        renamedFrom = oldName;
+        return this;
+    }
+
+    /**
+     * Returns the previous name declared with {@link #renamedFrom(String)}, or {@code null}.
+     *
+     * @return the previous name
+     */
+    public String previousName() {
+        return renamedFrom;
+    }
+
+    /**
      * Turns this column into a one-dimensional array of its type: {@code text("tags").array()} is a
      * {@code text[]} column of {@code List<String>}. Call it right after the factory.
      *
@@ -316,6 +344,7 @@ public final class Column<T> implements Field<T>, IndexElement {
         array.notNull = notNull;
         array.defaultValue = defaultValue;
         array.generatedAs = generatedAs;
+        array.renamedFrom = renamedFrom;
         table.replaceColumn(this, array);
         return array;
     }

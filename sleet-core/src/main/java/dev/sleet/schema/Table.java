@@ -70,6 +70,7 @@ public abstract class Table implements TableLike {
     private final Map<UniqueBuilder, List<Column<?>>> uniqueBuilders = new LinkedHashMap<>();
     private final List<CheckConstraint> checks = new ArrayList<>();
     private List<Column<?>> primaryKeyColumns;
+    private String renamedFrom;
 
     private volatile boolean sealed;
     private List<Index> indexes;
@@ -497,6 +498,27 @@ public abstract class Table implements TableLike {
     protected final void check(String name, String sql) {
         checkDeclaring(() -> "check \"" + name + "\"");
         declareCheck(name, sql);
+    }
+
+    /**
+     * Declares that this table had another name in the previous migration, so the migrations kit generates a
+     * rename instead of a drop and a create. Remove the hint once the migration is generated.
+     *
+     * @param oldTableName the previous name, in the same schema
+     */
+    protected final void renamedFrom(String oldTableName) {
+        checkDeclaring(() -> "renamedFrom(...)");
+        Naming.checkIdentifier(oldTableName, () -> "table \"" + qualifiedName() + "\": renamedFrom");
+        renamedFrom = oldTableName;
+    }
+
+    /**
+     * Returns the previous name declared with {@code renamedFrom(...)}, or {@code null}.
+     *
+     * @return the previous name
+     */
+    public final String previousName() {
+        return renamedFrom;
     }
 
     /**

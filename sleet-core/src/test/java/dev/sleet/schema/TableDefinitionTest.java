@@ -412,6 +412,33 @@ class TableDefinitionTest {
         }
     }
 
+    static final class Renamed extends Table {
+        final Column<String> email = text("email").renamedFrom("mail");
+
+        Renamed() {
+            super("renamed_now");
+            renamedFrom("renamed_before");
+        }
+    }
+
+    static final class RenamedToItself extends Table {
+        final Column<String> email = text("email").renamedFrom("email");
+
+        RenamedToItself() {
+            super("renamed_self");
+        }
+    }
+
+    @Test
+    void renameHintsAreKeptForTheMigrationsKitAndARenameToItselfIsRefused() {
+        Renamed t = new Renamed();
+        assertThat(t.previousName()).isEqualTo("renamed_before");
+        assertThat(t.email.previousName()).isEqualTo("mail");
+        assertThatThrownBy(RenamedToItself::new)
+                .isInstanceOf(SchemaDefinitionException.class)
+                .hasMessageContaining("renamed_self").hasMessageContaining("email");
+    }
+
     private static void createFresh(Db db, Table table) {
         db.execute(ctx -> ctx.sql("drop table if exists ").visit(table));
         for (QueryPart statement : SchemaDdl.create(new Schema(List.of(), List.of(table)))) {

@@ -1,0 +1,18 @@
+package dev.sleet.kit.snapshot;
+
+/**
+ * A column.
+ *
+ * @param name        the column name
+ * @param type        the type as written in DDL: {@code bigint}, {@code varchar(255)}, {@code "user_role"},
+ *                    {@code text[]}
+ * @param notNull     {@code NOT NULL}
+ * @param defaultSql  the default as an SQL expression ({@code 0}, {@code 'member'}, {@code now()}), or
+ *                    {@code null}
+ * @param identity    the identity generation, or {@code null}
+ * @param generated   the expression of a stored generated column, or {@code null}
+ * @param renamedFrom the name it had before, when the schema declares a rename, or {@code null}
+ */
+public record ColumnSnapshot(String name, String type, boolean notNull, String defaultSql, IdentitySnapshot identity,
+                             String generated, String renamedFrom) {
+}

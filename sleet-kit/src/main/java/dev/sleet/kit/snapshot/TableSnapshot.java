@@ -1,0 +1,63 @@
+package dev.sleet.kit.snapshot;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table with everything that belongs to it.
+ *
+ * @param schema      the schema, or {@code null} for the default
+ * @param name        the table name
+ * @param renamedFrom the name it had before, when the schema declares a rename, or {@code null}
+ * @param columns     the columns, in declaration order
+ * @param primaryKey  the primary key, or {@code null}
+ * @param uniques     unique constraints, sorted by name
+ * @param foreignKeys foreign keys, sorted by name
+ * @param checks      check constraints, sorted by name
+ * @param indexes     indexes, sorted by name
+ */
+public record TableSnapshot(String schema, String name, String renamedFrom, List<ColumnSnapshot> columns,
+                            PrimaryKeySnapshot primaryKey, List<UniqueSnapshot> uniques,
+                            List<ForeignKeySnapshot> foreignKeys, List<CheckSnapshot> checks,
+                            List<IndexSnapshot> indexes) {
+
+    /**
+     * Copies the lists.
+     *
+     * @param schema      the schema, or {@code null}
+     * @param name        the table name
+     * @param renamedFrom the previous name, or {@code null}
+     * @param columns     the columns
+     * @param primaryKey  the primary key, or {@code null}
+     * @param uniques     unique constraints
+     * @param foreignKeys foreign keys
+     * @param checks      check constraints
+     * @param indexes     indexes
+     */
+    public TableSnapshot {
+        columns = List.copyOf(columns);
+        uniques = List.copyOf(uniques);
+        foreignKeys = List.copyOf(foreignKeys);
+        checks = List.copyOf(checks);
+        indexes = List.copyOf(indexes);
+    }
+
+    /**
+     * Returns {@code schema.name}, or the bare name; for messages and ordering.
+     *
+     * @return the qualified name
+     */
+    public String qualifiedName() {
+        return schema == null ? name : schema + "." + name;
+    }
+
+    /**
+     * Finds a column.
+     *
+     * @param columnName the column name
+     * @return the column, if present
+     */
+    public Optional<ColumnSnapshot> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+}
