@@ -1,0 +1,5 @@
+/**
+ * The {@code sleet} command's configuration: {@code sleet.properties}, {@code ${ENV}} substitution and
+ * {@code .env} files.
+ */
+package dev.sleet.cli.config;
