@@ -1,0 +1,130 @@
+package dev.sleet.kit.migrate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The history table {@code sleet.migrations} on one connection. Callers hold the advisory lock for every change;
+ * the methods run in whatever transaction the connection is in, so a transactional migration's row is written in
+ * the migration's own transaction.
+ */
+final class MigrationHistory {
+
+    static final String TABLE = "sleet.migrations";
+    static final String APPLIED = "applied";
+    static final String RUNNING = "running";
+    static final String FAILED = "failed";
+
+    private static final String COLUMNS = "seq, id, name, checksum, applied_at, execution_ms, applied_by, state,"
+            + " statements_done, baseline, error";
+
+    private final Connection connection;
+
+    MigrationHistory(Connection connection) {
+        this.connection = connection;
+    }
+
+    boolean exists() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('sleet.migrations') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /** Creates schema and table when missing; callers hold the lock, so two migrators never race here. */
+    void createIfMissing() throws SQLException {
+        if (exists()) {
+            return;
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS sleet");
+            st.execute("""
+                    CREATE TABLE IF NOT EXISTS sleet.migrations (
+                        seq             bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+                        id              text PRIMARY KEY,
+                        name            text NOT NULL,
+                        checksum        text NOT NULL,
+                        applied_at      timestamptz NOT NULL DEFAULT now(),
+                        execution_ms    bigint NOT NULL DEFAULT 0,
+                        applied_by      text NOT NULL DEFAULT current_user,
+                        state           text NOT NULL DEFAULT 'applied'
+                                        CHECK (state IN ('applied', 'running', 'failed')),
+                        statements_done integer,
+                        baseline        boolean NOT NULL DEFAULT false,
+                        error           text
+                    )""");
+            st.execute("COMMENT ON TABLE sleet.migrations IS 'Migrations applied by Sleet; statements_done is the"
+                    + " progress of a -- sleet:no-transaction migration'");
+        }
+    }
+
+    List<HistoryRow> rows() throws SQLException {
+        List<HistoryRow> out = new ArrayList<>();
+        if (!exists()) {
+            return out;
+        }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM sleet.migrations ORDER BY seq")) {
+            while (rs.next()) {
+                int done = rs.getInt(9);
+                Integer statementsDone = rs.wasNull() ? null : done;
+                out.add(new HistoryRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getLong(6), rs.getString(7), rs.getString(8),
+                        statementsDone, rs.getBoolean(10), rs.getString(11)));
+            }
+        }
+        return out;
+    }
+
+    void insertApplied(Migration m, long executionMs, boolean baseline) throws SQLException {
+        update("INSERT INTO sleet.migrations (id, name, checksum, execution_ms, baseline) VALUES (?, ?, ?, ?, ?)",
+                m.id(), m.name(), m.checksum(), executionMs, baseline);
+    }
+
+    void insertRunning(Migration m) throws SQLException {
+        update("INSERT INTO sleet.migrations (id, name, checksum, state, statements_done) VALUES (?, ?, ?, ?, 0)",
+                m.id(), m.name(), m.checksum(), RUNNING);
+    }
+
+    void recordProgress(String id, int statementsDone) throws SQLException {
+        update("UPDATE sleet.migrations SET statements_done = ? WHERE id = ?", statementsDone, id);
+    }
+
+    void markApplied(String id, long executionMs) throws SQLException {
+        update("UPDATE sleet.migrations SET state = ?, execution_ms = execution_ms + ?, applied_at = now(),"
+                + " applied_by = current_user, error = NULL WHERE id = ?", APPLIED, executionMs, id);
+    }
+
+    void markFailed(String id, long executionMs, String error) throws SQLException {
+        update("UPDATE sleet.migrations SET state = ?, execution_ms = execution_ms + ?, error = ? WHERE id = ?",
+                FAILED, executionMs, error, id);
+    }
+
+    void clearFailure(String id) throws SQLException {
+        update("UPDATE sleet.migrations SET state = ?, error = NULL WHERE id = ?", RUNNING, id);
+    }
+
+    void updateChecksum(String id, String checksum) throws SQLException {
+        update("UPDATE sleet.migrations SET checksum = ? WHERE id = ?", checksum, id);
+    }
+
+    void delete(String id) throws SQLException {
+        update("DELETE FROM sleet.migrations WHERE id = ?", id);
+    }
+
+    private void update(String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}
