@@ -43,8 +43,10 @@ public final class SqlLexer {
             } else if (c == '"') {
                 end = quoted(sql, i, '"', false);
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int nl = sql.indexOf('\n', i);
-                end = nl < 0 ? n : nl;
+                end = i;
+                while (end < n && sql.charAt(end) != '\n' && sql.charAt(end) != '\r') {
+                    end++;
+                }
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 end = blockComment(sql, i);
             } else if (c == '$' && (i == 0 || !isIdentifierChar(sql.charAt(i - 1)))) {

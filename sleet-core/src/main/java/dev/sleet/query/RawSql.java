@@ -59,7 +59,7 @@ public final class RawSql implements Condition {
             Matcher m = PLACEHOLDER.matcher(segment.text());
             int last = 0;
             while (m.find()) {
-                int index = Integer.parseInt(m.group(1));
+                int index = m.group(1).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
                 if (index >= args.length) {
                     throw new IllegalArgumentException("sql(\"" + template + "\"): {" + index + "} has no argument; "
                             + args.length + " were given");

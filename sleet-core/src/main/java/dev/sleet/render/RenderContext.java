@@ -3,9 +3,12 @@ package dev.sleet.render;
 import dev.sleet.schema.column.ColumnType;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Collects the SQL text and bind values of one statement while its {@link QueryPart}s render.
@@ -24,6 +27,7 @@ public final class RenderContext {
     private final ParamStyle style;
     private final Map<String, String> schemaMapping;
     private boolean qualifyColumns = true;
+    private final Set<Object> declared = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * Creates a context.
@@ -252,6 +256,17 @@ public final class RenderContext {
             qualifyColumns = before;
         }
         return this;
+    }
+
+    /**
+     * Records that a statement-level declaration (a common table expression) has been written, so that the
+     * statements nested in it do not write it again.
+     *
+     * @param declaration the declared object
+     * @return {@code true} the first time, {@code false} when it was already written
+     */
+    public boolean declare(Object declaration) {
+        return declared.add(declaration);
     }
 
     /**

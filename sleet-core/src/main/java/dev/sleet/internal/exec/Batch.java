@@ -42,6 +42,12 @@ public final class Batch {
         for (int i = 0; i < rendered.length; i++) {
             QueryPart statement = Objects.requireNonNull(statements.get(i), "batch statement " + i + " is null");
             rendered[i] = executor.render(statement);
+            for (dev.sleet.render.Bind b : rendered[i].binds()) {
+                if (b.value() instanceof dev.sleet.query.Placeholder.Slot slot) {
+                    throw new IllegalArgumentException("batch statement " + i + " has placeholder \"" + slot.name()
+                            + "\" without a value; a batch runs statements as they are: bind values directly");
+                }
+            }
         }
         if (rendered.length == 0) {
             return new int[0];

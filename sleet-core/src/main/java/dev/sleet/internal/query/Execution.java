@@ -57,15 +57,23 @@ public record Execution(JdbcExecutor executor, Map<String, String> schemaMapping
      * @param ctx the context
      */
     public void renderWith(RenderContext ctx) {
-        if (ctes.isEmpty()) {
+        // A CTE is declared once, at the top of the statement; selects nested in it (set operation operands,
+        // subqueries) built from the same db.with(...) read it and do not declare it again.
+        List<Cte> fresh = new java.util.ArrayList<>();
+        for (Cte c : ctes) {
+            if (ctx.declare(c)) {
+                fresh.add(c);
+            }
+        }
+        if (fresh.isEmpty()) {
             return;
         }
         ctx.sql(recursive ? "with recursive " : "with ");
-        for (int i = 0; i < ctes.size(); i++) {
+        for (int i = 0; i < fresh.size(); i++) {
             if (i > 0) {
                 ctx.sql(", ");
             }
-            ctes.get(i).renderDefinition(ctx);
+            fresh.get(i).renderDefinition(ctx);
         }
         ctx.sql(' ');
     }

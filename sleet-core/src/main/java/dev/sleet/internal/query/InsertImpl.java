@@ -348,8 +348,8 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
             rowBinds[r] = ctx.result().binds().size();
             total += rowBinds[r];
         }
-        int fixed = conflict == null ? 0
-                : execution.toSql(copy(List.of(Map.of()), conflict)).binds().size();
+        // what every chunk repeats: the with clause and the conflict clause
+        int fixed = execution.toSql(copy(List.of(Map.of()), conflict)).binds().size();
         if (total + fixed <= MAX_BINDS) {
             return List.of(this);
         }

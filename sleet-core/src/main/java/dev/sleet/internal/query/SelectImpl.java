@@ -416,9 +416,17 @@ public final class SelectImpl extends ResultQueryBase
                     ctx.sql(", ");
                 }
                 SortField s = spec.orderBy.get(i);
-                // A selected alias is ordered by its output name, for the same reason as in group by.
-                boolean selectedAlias = s.field() instanceof AliasedField<?> a && selected.contains(a);
-                ctx.visit(selectedAlias ? s.withField(((AliasedField<?>) s.field()).reference()) : s);
+                // A selected alias is ordered by its output name, a selected expression by its position: written
+                // out again it would carry its own bind parameters (see group by), and distinct on or group by
+                // would not recognise it.
+                int position = selected.indexOf(s.field());
+                if (s.field() instanceof AliasedField<?> a && position >= 0) {
+                    ctx.visit(s.withField(a.reference()));
+                } else if (position >= 0 && !(s.field() instanceof Column<?>)) {
+                    ctx.visit(s.withField(new OutputPosition<>(position + 1, s.field().type())));
+                } else {
+                    ctx.visit(s);
+                }
             }
         }
         if (spec.limit != null) {

@@ -152,6 +152,7 @@ final class SetOperationImpl extends ResultQueryBase implements SetOperationStep
     public void render(RenderContext ctx) {
         // SQL binds intersect tighter than union and except; a chain in Java reads left to right, so each
         // step's left side is parenthesised: ((a union b) intersect c).
+        execution.renderWith(ctx);
         ctx.sql("(".repeat(rest.size() - 1)).sql('(').visit(first).sql(')');
         for (int i = 0; i < rest.size(); i++) {
             Part p = rest.get(i);
@@ -175,19 +176,6 @@ final class SetOperationImpl extends ResultQueryBase implements SetOperationStep
         }
         if (offset != null) {
             ctx.sql(" offset ").bind(offset, BigintType.INSTANCE);
-        }
-    }
-
-    /** An output column by position, as order by after a set operation wants it. */
-    private record OutputPosition<T>(int position, ColumnType<T> type) implements Field<T> {
-        @Override
-        public String name() {
-            return Integer.toString(position);
-        }
-
-        @Override
-        public void render(RenderContext ctx) {
-            ctx.sql(Integer.toString(position));
         }
     }
 }

@@ -90,14 +90,19 @@ public final class ByteaType extends ColumnType<byte[]> {
             } else if (i + 1 < text.length() && text.charAt(i + 1) == '\\') {
                 out.write('\\');
                 i++;
-            } else if (i + 3 < text.length()) {
-                int value = Integer.parseInt(text.substring(i + 1, i + 4), 8);
-                out.write(value);
+            } else if (i + 3 < text.length() && isOctal(text.charAt(i + 1)) && isOctal(text.charAt(i + 2))
+                    && isOctal(text.charAt(i + 3))) {
+                // three octal digits; parsed by hand so that an error never quotes the value
+                out.write((text.charAt(i + 1) - '0') << 6 | (text.charAt(i + 2) - '0') << 3 | (text.charAt(i + 3) - '0'));
                 i += 3;
             } else {
                 throw PgText.invalid(sqlName());
             }
         }
         return out.toByteArray();
+    }
+
+    private static boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
     }
 }
