@@ -1,0 +1,73 @@
+package dev.sleet.kit.ddl;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Describes the user objects of a database as sorted text, so that two catalogs can be compared with
+ * {@code equals}: schemas, enums with their labels in order, tables, columns (type, not null, default,
+ * identity and its sequence options, generated expression), constraints and indexes. Column order is not
+ * compared: a column added by a migration goes to the end of its table, and PostgreSQL cannot move it.
+ */
+final class CatalogDump {
+
+    private static final String USER_SCHEMA = "n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'";
+
+    private CatalogDump() {
+    }
+
+    static String of(Connection connection) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        section(connection, out, "schema", "select n.nspname from pg_namespace n where " + USER_SCHEMA
+                + " order by 1");
+        section(connection, out, "enum", "select n.nspname, t.typname,"
+                + " string_agg(e.enumlabel, ',' order by e.enumsortorder)"
+                + " from pg_type t join pg_namespace n on n.oid = t.typnamespace join pg_enum e on e.enumtypid = t.oid"
+                + " where " + USER_SCHEMA + " group by 1, 2 order by 1, 2");
+        section(connection, out, "table", "select n.nspname, c.relname from pg_class c"
+                + " join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'p') and " + USER_SCHEMA
+                + " order by 1, 2");
+        section(connection, out, "column", "select n.nspname, c.relname, a.attname,"
+                + " format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
+                + " a.attidentity, a.attgenerated"
+                + " from pg_attribute a join pg_class c on c.oid = a.attrelid"
+                + " join pg_namespace n on n.oid = c.relnamespace"
+                + " left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum"
+                + " where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped and " + USER_SCHEMA
+                + " order by 1, 2, 3");
+        section(connection, out, "identity", "select n.nspname, c.relname, a.attname, s.seqtypid::regtype,"
+                + " s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle"
+                + " from pg_attribute a join pg_class c on c.oid = a.attrelid"
+                + " join pg_namespace n on n.oid = c.relnamespace"
+                + " join pg_depend dep on dep.refobjid = c.oid and dep.refobjsubid = a.attnum and dep.deptype = 'i'"
+                + "   and dep.classid = 'pg_class'::regclass"
+                + " join pg_sequence s on s.seqrelid = dep.objid"
+                + " where a.attidentity <> '' and " + USER_SCHEMA + " order by 1, 2, 3");
+        section(connection, out, "constraint", "select n.nspname, c.relname, con.conname, con.contype,"
+                + " pg_get_constraintdef(con.oid)"
+                + " from pg_constraint con join pg_class c on c.oid = con.conrelid"
+                + " join pg_namespace n on n.oid = c.relnamespace"
+                + " where con.contype in ('p', 'u', 'f', 'c', 'x') and " + USER_SCHEMA + " order by 1, 2, 3");
+        section(connection, out, "index", "select n.schemaname, n.tablename, n.indexname, n.indexdef"
+                + " from pg_indexes n where n.schemaname not like 'pg\\_%' and n.schemaname <> 'information_schema'"
+                + " order by 1, 2, 3");
+        return out.toString();
+    }
+
+    private static void section(Connection connection, StringBuilder out, String kind, String query)
+            throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                out.append(kind);
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    out.append(" | ").append(rs.getString(i));
+                }
+                out.append('\n');
+            }
+        }
+    }
+}
