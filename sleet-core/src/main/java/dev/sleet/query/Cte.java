@@ -79,7 +79,7 @@ public final class Cte implements TableLike {
         }
         List<Field<?>> out = new ArrayList<>();
         for (Field<?> f : definition.fields()) {
-            out.add(new DerivedColumn<>(name, f.name(), f.type()));
+            out.add(new DerivedColumn<>(name, Derived.outputName(f, "CTE \"" + name + "\""), f.type()));
         }
         return out;
     }

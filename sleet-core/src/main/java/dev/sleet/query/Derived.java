@@ -48,8 +48,9 @@ public final class Derived implements TableLike {
      */
     public <T> Field<T> field(Field<T> selected) {
         for (Field<?> f : select.fields()) {
-            if (f.equals(selected) || (!(selected instanceof dev.sleet.schema.Column<?>) && f.name().equals(selected.name()))) {
-                return new DerivedColumn<>(alias, selected.name(), selected.type());
+            boolean sameName = !(selected instanceof dev.sleet.schema.Column<?>) && f.name().equals(selected.name());
+            if (f.equals(selected) || sameName) {
+                return new DerivedColumn<>(alias, outputName(f, "derived table \"" + alias + "\""), selected.type());
             }
         }
         throw new IllegalArgumentException("derived table \"" + alias + "\" has no column " + selected.name()
@@ -60,9 +61,28 @@ public final class Derived implements TableLike {
     public List<Field<?>> fields() {
         List<Field<?>> out = new ArrayList<>();
         for (Field<?> f : select.fields()) {
-            out.add(new DerivedColumn<>(alias, f.name(), f.type()));
+            out.add(new DerivedColumn<>(alias, outputName(f, "derived table \"" + alias + "\""), f.type()));
         }
         return out;
+    }
+
+    /**
+     * Returns the name PostgreSQL gives a selected expression's output column: a column's or alias's name. Other
+     * expressions are refused, since PostgreSQL names them after the function (or {@code ?column?}), which a
+     * query reading the derived table or CTE could not know.
+     *
+     * @param f     a selected expression
+     * @param where the derived table or CTE, for the message
+     * @return the output column's name
+     * @throws IllegalArgumentException for an expression without a name of its own
+     */
+    static String outputName(Field<?> f, String where) {
+        if (f instanceof dev.sleet.schema.Column<?> || f instanceof dev.sleet.internal.expr.AliasedField<?>
+                || f instanceof DerivedColumn<?> || f instanceof dev.sleet.internal.expr.ResultColumn<?>) {
+            return f.name();
+        }
+        throw new IllegalArgumentException(where + " selects an expression without a name (" + f.name() + "); give "
+                + "it one with .as(\"name\") so that queries reading " + where + " can refer to it");
     }
 
     @Override

@@ -75,6 +75,16 @@ class ReviewRegressionTest {
     }
 
     @Test
+    void aDerivedTableOfAnUnaliasedExpressionAsksForAnAlias() {
+        Derived counts = db.select(USERS.name, count()).from(USERS).groupBy(USERS.name).as("counts");
+
+        assertThatThrownBy(counts::fields)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("counts").hasMessageContaining(".as(");
+        Derived named = db.select(USERS.name, count().as("n")).from(USERS).groupBy(USERS.name).as("named");
+        assertThat(db.select().from(named).fetch()).hasSize(2);
+    }
+
+    @Test
     void commentsEndAtACarriageReturnToo() {
         assertThat(sql("select 1 -- note\rwhere x = {0}", 1).toString()).contains("where x = $1");
         assertThat(SqlLexer.escapeQuestionMarks("select 1 -- ?\rwhere doc ? 'k'")).endsWith("doc ?? 'k'");
