@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sleet", mixinStandardHelpOptions = true, versionProvider = SleetCommand.Version.class,
         description = "Sleet: type-safe PostgreSQL for Java.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, GenerateCommand.class, MigrateCommand.class, RollbackCommand.class,
+                StatusCommand.class, CommandLine.HelpCommand.class})
 public final class SleetCommand implements Runnable {
 
     /** Exit status of a failed command. */
@@ -40,6 +41,9 @@ public final class SleetCommand implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // One line that names the problem; the stack trace only when asked for.
             commandLine.getErr().println("sleet: " + e.getMessage());
+            if (e instanceof dev.sleet.cli.config.ConfigException) {
+                return USAGE;
+            }
             if (System.getenv("SLEET_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             }

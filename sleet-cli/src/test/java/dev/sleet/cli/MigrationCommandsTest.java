@@ -1,0 +1,74 @@
+package dev.sleet.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** generate, migrate, status and rollback on a project's embedded database. */
+class MigrationCommandsTest {
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run sleet(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            status = SleetCommand.execute(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return new Run(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void generateMigrateStatusAndRollbackWorkTogether() throws Exception {
+        Path project = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "cli-project");
+        Files.setPosixFilePermissions(project, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = project.resolve("sleet.properties");
+        Files.writeString(config, "schema=dev.sleet.cli.fixtures.TicketSchema\nout=migrations\n");
+        String cfg = config.toString();
+
+        Run generate = sleet("generate", "--config", cfg, "--name", "create_tickets");
+        assertThat(generate.status()).as(generate.err()).isZero();
+        assertThat(generate.out()).contains("_create_tickets").contains("create table \"tickets\"");
+        assertThat(sleet("generate", "--config", cfg).out()).contains("No changes");
+
+        Run migrate = sleet("migrate", "--config", cfg);
+        assertThat(migrate.status()).as(migrate.err()).isZero();
+        assertThat(migrate.out()).contains("applied ").contains("_create_tickets");
+        assertThat(sleet("migrate", "--config", cfg).out()).contains("Nothing to apply");
+        assertThat(sleet("status", "--config", cfg).out()).contains("APPLIED");
+
+        Run rollback = sleet("rollback", "--config", cfg);
+        assertThat(rollback.status()).as(rollback.err()).isZero();
+        assertThat(rollback.out()).contains("rolled back");
+        assertThat(sleet("status", "--config", cfg).out()).contains("PENDING");
+    }
+
+    @Test
+    void aBadConfigurationIsOneLineAndExitStatusTwo() throws Exception {
+        Path project = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "cli-bad");
+        Path config = project.resolve("sleet.properties");
+        Files.writeString(config, "schema=dev.sleet.cli.fixtures.NoSuchSchema\n");
+
+        Run run = sleet("generate", "--config", config.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("sleet: " + config).contains("NoSuchSchema").doesNotContain("\n");
+        assertThat(sleet("migrate", "--config", project.resolve("missing.properties").toString()).status()).isEqualTo(2);
+    }
+}
