@@ -1,6 +1,6 @@
 package dev.sleet.kit.ddl;
 
-import dev.sleet.embedded.EmbeddedPostgres;
+import dev.sleet.kit.TestServer;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Diff;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MigrationSqlEnumValueTest {
 
-    private static EmbeddedPostgres postgres;
+    private static TestServer postgres;
 
     enum MoodV1 { sad, ok }
 
@@ -38,7 +38,7 @@ class MigrationSqlEnumValueTest {
 
     @BeforeAll
     static void start() {
-        postgres = EmbeddedPostgres.start();
+        postgres = TestServer.start();
     }
 
     @AfterAll
@@ -69,11 +69,11 @@ class MigrationSqlEnumValueTest {
 
         try (Connection admin = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
              Statement s = admin.createStatement()) {
-            s.execute("create database enum_up");
-            s.execute("create database enum_fresh");
+            s.execute("create database " + postgres.name("enum_up"));
+            s.execute("create database " + postgres.name("enum_fresh"));
         }
-        try (Connection up = DriverManager.getConnection(postgres.jdbcUrl("enum_up"));
-             Connection fresh = DriverManager.getConnection(postgres.jdbcUrl("enum_fresh"))) {
+        try (Connection up = DriverManager.getConnection(postgres.jdbcUrl(postgres.name("enum_up")));
+             Connection fresh = DriverManager.getConnection(postgres.jdbcUrl(postgres.name("enum_fresh")))) {
             MigrationSqlRoundTripTest.run(up, MigrationSql.upStatements(
                     Diff.between(Snapshot.empty(), snapshot(MoodV1.class))));
             MigrationSqlRoundTripTest.run(up, MigrationSql.upStatements(changes));

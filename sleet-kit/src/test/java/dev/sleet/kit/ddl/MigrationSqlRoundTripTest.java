@@ -1,6 +1,6 @@
 package dev.sleet.kit.ddl;
 
-import dev.sleet.embedded.EmbeddedPostgres;
+import dev.sleet.kit.TestServer;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Diff;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationSqlRoundTripTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
+    private static TestServer postgres;
 
     enum MoodV1 { sad, ok }
 
@@ -46,7 +46,7 @@ class MigrationSqlRoundTripTest {
 
     @BeforeAll
     static void start() {
-        postgres = EmbeddedPostgres.start();
+        postgres = TestServer.start();
     }
 
     @AfterAll
@@ -563,7 +563,7 @@ class MigrationSqlRoundTripTest {
     // ------------------------------------------------------------------------------------------ database
 
     private static String freshDatabase() throws SQLException {
-        String name = "roundtrip_" + DATABASES.incrementAndGet();
+        String name = postgres.name("roundtrip_" + DATABASES.incrementAndGet());
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
              Statement s = c.createStatement()) {
             s.execute("create database \"" + name + "\"");

@@ -1,6 +1,6 @@
 package dev.sleet.kit.generate;
 
-import dev.sleet.embedded.EmbeddedPostgres;
+import dev.sleet.kit.TestServer;
 import dev.sleet.kit.migrate.Migrator;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.PgEnum;
@@ -32,7 +32,7 @@ class GeneratorTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T09:30:00Z"), ZoneOffset.UTC);
-    private static EmbeddedPostgres postgres;
+    private static TestServer postgres;
 
     @TempDir
     Path folder;
@@ -89,7 +89,7 @@ class GeneratorTest {
 
     @BeforeAll
     static void start() {
-        postgres = EmbeddedPostgres.start();
+        postgres = TestServer.start();
     }
 
     @AfterAll
@@ -98,7 +98,7 @@ class GeneratorTest {
     }
 
     private static PGSimpleDataSource freshDatabase() throws Exception {
-        String name = "gen_" + DATABASES.incrementAndGet();
+        String name = postgres.name("gen_" + DATABASES.incrementAndGet());
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres")); Statement st = c.createStatement()) {
             st.execute("create database " + name);
         }

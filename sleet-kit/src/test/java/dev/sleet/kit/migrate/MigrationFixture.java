@@ -1,6 +1,6 @@
 package dev.sleet.kit.migrate;
 
-import dev.sleet.embedded.EmbeddedPostgres;
+import dev.sleet.kit.TestServer;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;
@@ -20,19 +20,19 @@ final class MigrationFixture {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private final EmbeddedPostgres server;
+    private final TestServer server;
     final String database;
     final PGSimpleDataSource dataSource;
 
-    private MigrationFixture(EmbeddedPostgres server, String database) {
+    private MigrationFixture(TestServer server, String database) {
         this.server = server;
         this.database = database;
         this.dataSource = new PGSimpleDataSource();
         this.dataSource.setUrl(server.jdbcUrl(database));
     }
 
-    static MigrationFixture freshDatabase(EmbeddedPostgres server) {
-        String name = "migrate_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    static MigrationFixture freshDatabase(TestServer server) {
+        String name = server.name("migrate_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
         try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"));
              Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);

@@ -1,6 +1,6 @@
 package dev.sleet.kit.migrate;
 
-import dev.sleet.embedded.EmbeddedPostgres;
+import dev.sleet.kit.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@code migrate} on a real PostgreSQL: order, idempotence, checksums, failures, locking, no-transaction runs. */
 class MigratorMigrateTest {
 
-    private static EmbeddedPostgres server;
+    private static TestServer server;
 
     @TempDir
     Path folder;
@@ -36,7 +36,7 @@ class MigratorMigrateTest {
 
     @BeforeAll
     static void startServer() {
-        server = EmbeddedPostgres.start();
+        server = TestServer.start();
     }
 
     @AfterAll

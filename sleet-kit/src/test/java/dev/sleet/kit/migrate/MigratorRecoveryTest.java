@@ -1,6 +1,6 @@
 package dev.sleet.kit.migrate;
 
-import dev.sleet.embedded.EmbeddedPostgres;
+import dev.sleet.kit.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** {@code rollback}, {@code status}, {@code repair} and {@code baseline} on a real PostgreSQL. */
 class MigratorRecoveryTest {
 
-    private static EmbeddedPostgres server;
+    private static TestServer server;
 
     @TempDir
     Path folder;
@@ -31,7 +31,7 @@ class MigratorRecoveryTest {
 
     @BeforeAll
     static void startServer() {
-        server = EmbeddedPostgres.start();
+        server = TestServer.start();
     }
 
     @AfterAll
