@@ -57,6 +57,20 @@ class MigrationCommandsTest {
         assertThat(rollback.status()).as(rollback.err()).isZero();
         assertThat(rollback.out()).contains("rolled back");
         assertThat(sleet("status", "--config", cfg).out()).contains("PENDING");
+
+        // an edited migration stops migrate, naming the file; repair (confirmed) accepts it
+        Path up;
+        try (var dirs = Files.list(project.resolve("migrations"))) {
+            up = dirs.findFirst().orElseThrow().resolve("up.sql");
+        }
+        assertThat(sleet("migrate", "--config", cfg).status()).isZero();
+        Files.writeString(up, Files.readString(up) + "\n-- reviewed\n");
+        Run tampered = sleet("migrate", "--config", cfg);
+        assertThat(tampered.status()).isEqualTo(1);
+        assertThat(tampered.err()).contains("up.sql");
+        assertThat(sleet("repair", "--config", cfg).status()).isEqualTo(2);   // no terminal, no --yes
+        assertThat(sleet("repair", "--config", cfg, "--yes").out()).contains("accepted the edited files");
+        assertThat(sleet("migrate", "--config", cfg).out()).contains("Nothing to apply");
     }
 
     @Test
