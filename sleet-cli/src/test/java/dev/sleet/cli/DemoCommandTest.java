@@ -1,6 +1,8 @@
 package dev.sleet.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sleet demo} runs on an embedded PostgreSQL and prints its statements and results. */
+// Swaps the global System.out and System.err: no other test class may run meanwhile.
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class DemoCommandTest {
 
     @Test

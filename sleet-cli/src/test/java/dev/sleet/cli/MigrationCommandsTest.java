@@ -1,6 +1,8 @@
 package dev.sleet.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** generate, migrate, status and rollback on a project's embedded database. */
+// Swaps the global System.out and System.err: no other test class may run meanwhile.
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class MigrationCommandsTest {
 
     private record Run(int status, String out, String err) {
