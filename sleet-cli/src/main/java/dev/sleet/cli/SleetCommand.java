@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sleet", mixinStandardHelpOptions = true, versionProvider = SleetCommand.Version.class,
         description = "Sleet: type-safe PostgreSQL for Java.",
         subcommands = {DemoCommand.class, GenerateCommand.class, MigrateCommand.class, RollbackCommand.class,
-                StatusCommand.class, RepairCommand.class, BaselineCommand.class,
+                StatusCommand.class, CheckCommand.class, RepairCommand.class, BaselineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SleetCommand implements Runnable {
 

@@ -69,13 +69,18 @@ class MigrationCommandsTest {
             up = dirs.findFirst().orElseThrow().resolve("up.sql");
         }
         assertThat(sleet("migrate", "--config", cfg).status()).isZero();
-        Files.writeString(up, Files.readString(up) + "\n-- reviewed\n");
+        Files.writeString(up, Files.readString(up) + "\ncomment on table \"tickets\" is 'reviewed';\n");
         Run tampered = sleet("migrate", "--config", cfg);
         assertThat(tampered.status()).isEqualTo(1);
         assertThat(tampered.err()).contains("up.sql");
         assertThat(sleet("repair", "--config", cfg).status()).isEqualTo(2);   // no terminal, no --yes
         assertThat(sleet("repair", "--config", cfg, "--yes").out()).contains("accepted the edited files");
         assertThat(sleet("migrate", "--config", cfg).out()).contains("Nothing to apply");
+
+        // the edit is not what the snapshots say: check reports it, naming the file
+        Run check = sleet("check", "--config", cfg);
+        assertThat(check.status()).isEqualTo(1);
+        assertThat(check.err()).contains("up.sql").contains("'reviewed'").doesNotContain("Exception");
     }
 
     @Test

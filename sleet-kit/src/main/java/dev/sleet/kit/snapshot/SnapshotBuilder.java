@@ -13,6 +13,8 @@ import dev.sleet.schema.PgEnum;
 import dev.sleet.schema.Schema;
 import dev.sleet.schema.Table;
 import dev.sleet.schema.UniqueConstraint;
+import dev.sleet.schema.column.ArrayType;
+import dev.sleet.schema.column.EnumType;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,9 +40,26 @@ public final class SnapshotBuilder {
      */
     public static Snapshot of(Schema schema) {
         TreeSet<String> schemas = new TreeSet<>(schema.schemaNames());
+        // the enums listed, and those the columns use: a Schema built by hand may not list them
+        java.util.Set<PgEnum<?>> used = new java.util.LinkedHashSet<>(schema.enums());
+        for (Table t : schema.tables()) {
+            for (Column<?> c : t.columns()) {
+                if (c.type() instanceof EnumType<?> et) {
+                    used.add(et.pgEnum());
+                } else if (c.type() instanceof ArrayType<?> at && at.element() instanceof EnumType<?> et) {
+                    used.add(et.pgEnum());
+                }
+            }
+        }
         List<EnumSnapshot> enums = new ArrayList<>();
-        for (PgEnum<?> e : schema.enums()) {
-            enums.add(new EnumSnapshot(e.schema(), e.name(), e.labels()));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (PgEnum<?> e : used) {
+            if (seen.add(key(e.schema(), e.name()))) {
+                enums.add(new EnumSnapshot(e.schema(), e.name(), e.labels()));
+            }
+            if (e.schema() != null) {
+                schemas.add(e.schema());
+            }
         }
         enums.sort(Comparator.comparing((EnumSnapshot e) -> key(e.schema(), e.name())));
         List<TableSnapshot> tables = new ArrayList<>();

@@ -1,0 +1,124 @@
+package dev.sleet.kit.check;
+
+import dev.sleet.kit.ddl.MigrationSql;
+import dev.sleet.kit.diff.Diff;
+import dev.sleet.kit.migrate.Migration;
+import dev.sleet.kit.migrate.MigrationFolder;
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.SnapshotJson;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks that a migrations folder is consistent: it reads (ids ordered, every {@code up.sql} present), its
+ * parents form one chain, every snapshot parses, and every migration's {@code up.sql} is what the diff of its
+ * parent's snapshot and its own gives. Migrations that one {@code generate} run wrote together share the
+ * run's final snapshot; they are checked as one group. A hand-edited {@code up.sql} shows up here, so that a
+ * review sees it.
+ */
+public final class FolderCheck {
+
+    private FolderCheck() {
+    }
+
+    /**
+     * Checks a folder.
+     *
+     * @param folder the migrations folder
+     * @return the problems found, each naming the file; empty when the folder is consistent
+     */
+    public static List<String> check(Path folder) {
+        List<String> problems = new ArrayList<>();
+        List<Migration> migrations;
+        try {
+            migrations = MigrationFolder.read(folder).migrations();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return problems;
+        }
+        Snapshot previous = Snapshot.empty();
+        int i = 0;
+        while (i < migrations.size()) {
+            Migration first = migrations.get(i);
+            Path snapshotFile = first.directory().resolve(MigrationFolder.SNAPSHOT);
+            Snapshot snapshot;
+            try {
+                snapshot = SnapshotJson.read(Files.readString(snapshotFile, StandardCharsets.UTF_8),
+                        snapshotFile.toString());
+            } catch (IOException e) {
+                problems.add(snapshotFile + ": cannot be read (" + e.getMessage() + "); every migration needs one");
+                return problems;
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+                return problems;
+            }
+            // the group: following migrations whose snapshot describes the same schema
+            int end = i + 1;
+            while (end < migrations.size() && sameSchema(migrations.get(end), snapshot)) {
+                end++;
+            }
+            List<String> expected = normalise(MigrationSql.upStatements(Diff.between(previous, snapshot)));
+            List<String> actual = new ArrayList<>();
+            for (Migration m : migrations.subList(i, end)) {
+                actual.addAll(normalise(statementsOf(m)));
+            }
+            if (!expected.equals(actual)) {
+                problems.add(first.upFile() + (end - i > 1 ? " (and the " + (end - i - 1) + " after it)" : "")
+                        + ": up.sql is not what the diff of the parent snapshot and this one gives; "
+                        + firstDifference(expected, actual));
+            }
+            previous = snapshot;
+            i = end;
+        }
+        return problems;
+    }
+
+    private static boolean sameSchema(Migration m, Snapshot snapshot) {
+        Path file = m.directory().resolve(MigrationFolder.SNAPSHOT);
+        try {
+            Snapshot other = SnapshotJson.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return other.withIds(null, null).equals(snapshot.withIds(null, null));
+        } catch (IOException | IllegalArgumentException e) {
+            return false;   // reported when the loop reaches it
+        }
+    }
+
+    private static List<String> statementsOf(Migration m) {
+        List<String> out = new ArrayList<>();
+        m.up().forEach(s -> out.add(s.sql()));
+        return out;
+    }
+
+    /** Statements without comments' whitespace differences or a trailing semicolon. */
+    private static List<String> normalise(List<String> statements) {
+        List<String> out = new ArrayList<>();
+        for (String s : statements) {
+            String t = s.replaceAll("(?m)^\\s*--.*$", "").strip();
+            while (t.endsWith(";")) {
+                t = t.substring(0, t.length() - 1).strip();
+            }
+            t = t.replaceAll("\\s+", " ");
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static String firstDifference(List<String> expected, List<String> actual) {
+        for (int k = 0; k < Math.max(expected.size(), actual.size()); k++) {
+            String e = k < expected.size() ? expected.get(k) : null;
+            String a = k < actual.size() ? actual.get(k) : null;
+            if (e == null || !e.equals(a)) {
+                return "statement " + (k + 1) + " is " + (a == null ? "missing" : "\"" + a + "\"") + ", expected "
+                        + (e == null ? "nothing more" : "\"" + e + "\"");
+            }
+        }
+        return "the statements differ";
+    }
+}
