@@ -19,10 +19,7 @@ import java.util.Objects;
  */
 public final class AggregateFunction<T> implements AggregateField<T> {
 
-    private final String function;
-    private final ColumnType<T> type;
-    private final List<? extends QueryPart> arguments;
-    private final boolean distinct;
+    private final FunctionCall<T> call;
     private final Condition filter;
 
     /**
@@ -30,20 +27,17 @@ public final class AggregateFunction<T> implements AggregateField<T> {
      *
      * @param function  the function name, e.g. {@code sum}
      * @param type      the result type
-     * @param arguments the arguments; none renders {@code *}
+     * @param arguments the arguments; none renders {@code *} (for {@code count})
      * @param distinct  {@code true} to aggregate distinct values only
      */
     public AggregateFunction(String function, ColumnType<T> type, List<? extends QueryPart> arguments,
                              boolean distinct) {
-        this(function, type, arguments, distinct, null);
+        this(new FunctionCall<>(Objects.requireNonNull(function, "function"), Objects.requireNonNull(type, "type"),
+                arguments, distinct), null);
     }
 
-    private AggregateFunction(String function, ColumnType<T> type, List<? extends QueryPart> arguments,
-                              boolean distinct, Condition filter) {
-        this.function = Objects.requireNonNull(function, "function");
-        this.type = Objects.requireNonNull(type, "type");
-        this.arguments = List.copyOf(arguments);
-        this.distinct = distinct;
+    private AggregateFunction(FunctionCall<T> call, Condition filter) {
+        this.call = call;
         this.filter = filter;
     }
 
@@ -51,7 +45,7 @@ public final class AggregateFunction<T> implements AggregateField<T> {
     public AggregateField<T> filter(Condition condition) {
         Objects.requireNonNull(condition, "condition");
         Condition combined = filter == null ? condition : new Junction(true, List.of(filter, condition));
-        return new AggregateFunction<>(function, type, arguments, distinct, combined);
+        return new AggregateFunction<>(call, combined);
     }
 
     @Override
@@ -61,26 +55,17 @@ public final class AggregateFunction<T> implements AggregateField<T> {
 
     @Override
     public ColumnType<T> type() {
-        return type;
+        return call.type();
     }
 
     @Override
     public String name() {
-        return function;
+        return call.name();
     }
 
     @Override
     public void render(RenderContext ctx) {
-        ctx.sql(function).sql('(');
-        if (distinct) {
-            ctx.sql("distinct ");
-        }
-        if (arguments.isEmpty()) {
-            ctx.sql('*');
-        } else {
-            ctx.visitAll(arguments);
-        }
-        ctx.sql(')');
+        ctx.visit(call);
         if (filter != null) {
             ctx.sql(" filter (where ").visit(filter).sql(')');
         }
@@ -88,6 +73,6 @@ public final class AggregateFunction<T> implements AggregateField<T> {
 
     @Override
     public String toString() {
-        return function + "(...)";
+        return call.name() + "(...)";
     }
 }
