@@ -127,7 +127,7 @@ public class KitBenchmark {
         public void freshDatabase() throws Exception {
             String name = "kit_bench_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
             try (Connection c = database.pool().getConnection(); Statement st = c.createStatement()) {
-                st.execute("create database " + name);
+                st.execute("create database " + dev.sleet.render.RenderContext.quoteIdentifier(name));
                 String url = c.getMetaData().getURL();
                 fresh = new PGSimpleDataSource();
                 fresh.setURL(url.substring(0, url.lastIndexOf('/') + 1) + name);

@@ -2,6 +2,7 @@ package dev.sleet.cli;
 
 import dev.sleet.embedded.EmbeddedPostgres;
 import dev.sleet.embedded.EmbeddedPostgresException;
+import dev.sleet.render.RenderContext;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -58,10 +61,16 @@ public final class ProjectDatabase implements AutoCloseable {
             server = EmbeddedPostgres.builder().dataDirectory(dir).start();
         }
         try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"));
-             Statement st = c.createStatement()) {
-            var rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
-            if (!rs.next()) {
-                st.execute("create database \"" + DATABASE + "\"");
+             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            boolean found;
+            try (ResultSet rs = exists.executeQuery()) {
+                found = rs.next();
+            }
+            if (!found) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("create database " + RenderContext.quoteIdentifier(DATABASE));
+                }
             }
         } catch (SQLException e) {
             server.close();
