@@ -52,6 +52,7 @@ public final class Column<T> implements Field<T>, IndexElement {
     private OnUpdate onUpdate;
     private Reference reference;
     private String renamedFrom;
+    private String comment;
 
     Column(Table table, String name, ColumnType<T> type) {
         this.table = table;
@@ -316,6 +317,30 @@ public final class Column<T> implements Field<T>, IndexElement {
     }
 
     /**
+     * Describes the column ({@code COMMENT ON COLUMN}).
+     *
+     * @param text the comment
+     * @return this column
+     */
+    public Column<T> comment(String text) {
+        declaring("comment(...)");
+        if (text == null || text.isBlank()) {
+            throw fail("comment(...) needs a text");
+        }
+        comment = text;
+        return this;
+    }
+
+    /**
+     * Returns the comment declared with {@link #comment(String)}, or {@code null}.
+     *
+     * @return the comment
+     */
+    public String comment() {
+        return comment;
+    }
+
+    /**
      * Returns the previous name declared with {@link #renamedFrom(String)}, or {@code null}.
      *
      * @return the previous name
@@ -345,6 +370,7 @@ public final class Column<T> implements Field<T>, IndexElement {
         array.defaultValue = defaultValue;
         array.generatedAs = generatedAs;
         array.renamedFrom = renamedFrom;
+        array.comment = comment;
         table.replaceColumn(this, array);
         return array;
     }

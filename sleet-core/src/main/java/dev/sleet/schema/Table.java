@@ -69,14 +69,19 @@ public abstract class Table implements TableLike {
     private final List<ForeignKeyBuilder> foreignKeyBuilders = new ArrayList<>();
     private final Map<UniqueBuilder, List<Column<?>>> uniqueBuilders = new LinkedHashMap<>();
     private final List<CheckConstraint> checks = new ArrayList<>();
+    private final List<PolicyBuilder> policyBuilders = new ArrayList<>();
     private List<Column<?>> primaryKeyColumns;
     private String renamedFrom;
+    private boolean rowLevelSecurity;
+    private boolean forceRowLevelSecurity;
+    private String comment;
 
     private volatile boolean sealed;
     private List<Index> indexes;
     private List<ForeignKey> foreignKeys;
     private List<UniqueConstraint> uniques;
     private PrimaryKey primaryKey;
+    private List<Policy> policies;
 
     /**
      * Declares a table in the default schema ({@code search_path}).
@@ -513,6 +518,61 @@ public abstract class Table implements TableLike {
     }
 
     /**
+     * Turns row-level security on ({@code ALTER TABLE ... ENABLE ROW LEVEL SECURITY}): rows are then visible
+     * only through a policy, except to the table's owner and to roles with {@code BYPASSRLS}. Declaring a
+     * {@link #policy(String)} turns it on as well.
+     */
+    protected final void enableRowLevelSecurity() {
+        checkDeclaring(() -> "enableRowLevelSecurity()");
+        rowLevelSecurity = true;
+    }
+
+    /**
+     * Applies row-level security to the table's owner too ({@code FORCE ROW LEVEL SECURITY}), and turns it on.
+     * Without it, an application that connects as the owner sees every row whatever the policies say.
+     */
+    protected final void forceRowLevelSecurity() {
+        checkDeclaring(() -> "forceRowLevelSecurity()");
+        rowLevelSecurity = true;
+        forceRowLevelSecurity = true;
+    }
+
+    /**
+     * Declares a row-level security policy and turns row-level security on.
+     *
+     * @param name the policy name, unique within the table
+     * @return the builder for {@code as}, {@code forCommand}, {@code to}, {@code using} and {@code withCheck}
+     */
+    protected final PolicyBuilder policy(String name) {
+        checkDeclaring(() -> "policy \"" + name + "\"");
+        Naming.checkIdentifier(name, () -> "table \"" + qualifiedName() + "\", policy");
+        for (PolicyBuilder b : policyBuilders) {
+            if (b.name().equals(name)) {
+                throw new SchemaDefinitionException("table \"" + qualifiedName() + "\": policy \"" + name
+                        + "\" is declared twice");
+            }
+        }
+        PolicyBuilder builder = new PolicyBuilder(this, name);
+        policyBuilders.add(builder);
+        rowLevelSecurity = true;
+        return builder;
+    }
+
+    /**
+     * Describes the table ({@code COMMENT ON TABLE}); the comment is kept in the catalog and shown by
+     * {@code \d+} and database tools.
+     *
+     * @param text the comment
+     */
+    protected final void comment(String text) {
+        checkDeclaring(() -> "comment(...)");
+        if (text == null || text.isBlank()) {
+            throw new SchemaDefinitionException("table \"" + qualifiedName() + "\": comment(...) needs a text");
+        }
+        comment = text;
+    }
+
+    /**
      * Returns the previous name declared with {@code renamedFrom(...)}, or {@code null}.
      *
      * @return the previous name
@@ -662,6 +722,11 @@ public abstract class Table implements TableLike {
             this.foreignKeys = Collections.unmodifiableList(fks);
             this.uniques = Collections.unmodifiableList(uqs);
             this.indexes = Collections.unmodifiableList(idx);
+            List<Policy> pols = new ArrayList<>();
+            for (PolicyBuilder b : policyBuilders) {
+                pols.add(b.build());
+            }
+            this.policies = List.copyOf(pols);
             this.primaryKey = primaryKeyColumns == null ? null
                     : new PrimaryKey(Naming.withSuffix(name, "pkey"), primaryKeyColumns);
             this.sealed = true;
@@ -771,6 +836,43 @@ public abstract class Table implements TableLike {
     public final List<Index> indexes() {
         seal();
         return indexes;
+    }
+
+    /**
+     * Tells whether row-level security is on.
+     *
+     * @return {@code true} after {@code enableRowLevelSecurity()}, {@code forceRowLevelSecurity()} or a policy
+     */
+    public final boolean isRowLevelSecurityEnabled() {
+        return rowLevelSecurity;
+    }
+
+    /**
+     * Tells whether row-level security applies to the table's owner too.
+     *
+     * @return {@code true} after {@code forceRowLevelSecurity()}
+     */
+    public final boolean isRowLevelSecurityForced() {
+        return forceRowLevelSecurity;
+    }
+
+    /**
+     * Returns the row-level security policies, in declaration order.
+     *
+     * @return the policies
+     */
+    public final List<Policy> policies() {
+        seal();
+        return policies;
+    }
+
+    /**
+     * Returns the table's comment, or {@code null}.
+     *
+     * @return the comment
+     */
+    public final String comment() {
+        return comment;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.sleet.kit.ddl;
 
 import dev.sleet.kit.diff.Change;
+import dev.sleet.kit.diff.CommentTarget;
 import dev.sleet.kit.diff.TableName;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
@@ -446,6 +447,21 @@ public final class MigrationSql {
         return t.toString();
     }
 
+    private static List<String> withTableExtras(String create, TableSnapshot table) {
+        List<String> out = new ArrayList<>();
+        out.add(create);
+        out.addAll(ObjectSql.tableExtras(table));
+        return out;
+    }
+
+    private static List<String> withColumnComment(String add, TableName table, ColumnSnapshot column) {
+        if (column.comment() == null) {
+            return List.of(add);
+        }
+        return List.of(add, ObjectSql.comment(new CommentTarget("column", table.schema(), table.name(),
+                column.name()), column.comment()));
+    }
+
     // ------------------------------------------------------------------------------------------ directions
 
     /** The forward statements of each kind of change. */
@@ -486,7 +502,7 @@ public final class MigrationSql {
 
         @Override
         public List<String> visit(Change.CreateTable c) {
-            return List.of(createTable(c.table()));
+            return withTableExtras(createTable(c.table()), c.table());
         }
 
         @Override
@@ -501,7 +517,7 @@ public final class MigrationSql {
 
         @Override
         public List<String> visit(Change.AddColumn c) {
-            return List.of(addColumn(c.table(), c.column()));
+            return withColumnComment(addColumn(c.table(), c.column()), c.table(), c.column());
         }
 
         @Override
@@ -603,6 +619,67 @@ public final class MigrationSql {
         public List<String> visit(Change.RenameIndex c) {
             return List.of(renameIndex(c.table(), c.from(), c.to()));
         }
+
+        @Override
+        public List<String> visit(Change.CreateRole c) {
+            return List.of(ObjectSql.createRole(c.role()));
+        }
+
+        @Override
+        public List<String> visit(Change.DropRole c) {
+            return List.of(ObjectSql.dropRole(c.role()));
+        }
+
+        @Override
+        public List<String> visit(Change.AlterRole c) {
+            return List.of(ObjectSql.alterRole(c.after()));
+        }
+
+        @Override
+        public List<String> visit(Change.CreateSequence c) {
+            return ObjectSql.createSequence(c.sequence());
+        }
+
+        @Override
+        public List<String> visit(Change.DropSequence c) {
+            return List.of(ObjectSql.dropSequence(c.sequence()));
+        }
+
+        @Override
+        public List<String> visit(Change.AlterSequence c) {
+            return List.of(ObjectSql.alterSequence(c.before(), c.after()));
+        }
+
+        @Override
+        public List<String> visit(Change.CreateView c) {
+            return ObjectSql.createView(c.view());
+        }
+
+        @Override
+        public List<String> visit(Change.DropView c) {
+            return List.of(ObjectSql.dropView(c.view()));
+        }
+
+        @Override
+        public List<String> visit(Change.AlterRowLevelSecurity c) {
+            return ObjectSql.alterRowLevelSecurity(c.table(), c.enabledBefore(), c.forcedBefore(), c.enabled(),
+                    c.forced());
+        }
+
+        @Override
+        public List<String> visit(Change.CreatePolicy c) {
+            return List.of(ObjectSql.createPolicy(c.table(), c.policy()));
+        }
+
+        @Override
+        public List<String> visit(Change.DropPolicy c) {
+            return List.of(ObjectSql.dropPolicy(c.table(), c.policy()));
+        }
+
+        @Override
+        public List<String> visit(Change.SetComment c) {
+            return List.of(ObjectSql.comment(c.target(), c.after()));
+        }
     }
 
     /** The statements undoing each kind of change. */
@@ -645,8 +722,8 @@ public final class MigrationSql {
 
         @Override
         public List<String> visit(Change.DropTable c) {
-            return List.of(comment("table \"" + c.table().qualifiedName() + "\" is created again without its rows: "
-                    + "its data is not restored") + createTable(c.table()));
+            return withTableExtras(comment("table \"" + c.table().qualifiedName() + "\" is created again without its "
+                    + "rows: its data is not restored") + createTable(c.table()), c.table());
         }
 
         @Override
@@ -661,8 +738,9 @@ public final class MigrationSql {
 
         @Override
         public List<String> visit(Change.DropColumn c) {
-            return List.of(comment("column \"" + qualified(c.table()) + "\".\"" + c.column().name()
-                    + "\" is added again empty: its data is not restored") + addColumn(c.table(), c.column()));
+            return withColumnComment(comment("column \"" + qualified(c.table()) + "\".\"" + c.column().name()
+                    + "\" is added again empty: its data is not restored") + addColumn(c.table(), c.column()),
+                    c.table(), c.column());
         }
 
         @Override
@@ -758,6 +836,70 @@ public final class MigrationSql {
         @Override
         public List<String> visit(Change.RenameIndex c) {
             return List.of(renameIndex(c.table(), c.to(), c.from()));
+        }
+
+        @Override
+        public List<String> visit(Change.CreateRole c) {
+            return List.of(ObjectSql.dropRole(c.role()));
+        }
+
+        @Override
+        public List<String> visit(Change.DropRole c) {
+            return List.of(ObjectSql.createRole(c.role()));
+        }
+
+        @Override
+        public List<String> visit(Change.AlterRole c) {
+            return List.of(ObjectSql.alterRole(c.before()));
+        }
+
+        @Override
+        public List<String> visit(Change.CreateSequence c) {
+            return List.of(ObjectSql.dropSequence(c.sequence()));
+        }
+
+        @Override
+        public List<String> visit(Change.DropSequence c) {
+            List<String> out = new ArrayList<>(ObjectSql.createSequence(c.sequence()));
+            out.set(0, comment("sequence \"" + c.sequence().qualifiedName() + "\" is created again: it restarts "
+                    + "from its start value") + out.get(0));
+            return out;
+        }
+
+        @Override
+        public List<String> visit(Change.AlterSequence c) {
+            return List.of(ObjectSql.alterSequence(c.after(), c.before()));
+        }
+
+        @Override
+        public List<String> visit(Change.CreateView c) {
+            return List.of(ObjectSql.dropView(c.view()));
+        }
+
+        @Override
+        public List<String> visit(Change.DropView c) {
+            return ObjectSql.createView(c.view());
+        }
+
+        @Override
+        public List<String> visit(Change.AlterRowLevelSecurity c) {
+            return ObjectSql.alterRowLevelSecurity(c.table(), c.enabled(), c.forced(), c.enabledBefore(),
+                    c.forcedBefore());
+        }
+
+        @Override
+        public List<String> visit(Change.CreatePolicy c) {
+            return List.of(ObjectSql.dropPolicy(c.table(), c.policy()));
+        }
+
+        @Override
+        public List<String> visit(Change.DropPolicy c) {
+            return List.of(ObjectSql.createPolicy(c.table(), c.policy()));
+        }
+
+        @Override
+        public List<String> visit(Change.SetComment c) {
+            return List.of(ObjectSql.comment(c.target(), c.before()));
         }
     }
 }

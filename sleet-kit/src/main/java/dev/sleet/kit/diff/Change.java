@@ -6,9 +6,13 @@ import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.PrimaryKeySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.UniqueSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 /**
  * One step from one schema snapshot to the next, as found by {@link Diff#between}. Every change carries what
@@ -467,6 +471,184 @@ public sealed interface Change {
         }
     }
 
+    // ------------------------------------------------------------------------------------------ roles
+
+    /**
+     * {@code create role}: a role the schema declares, created when the cluster lacks it (roles are
+     * shared by every database of a cluster).
+     *
+     * @param role the role
+     */
+    record CreateRole(RoleSnapshot role) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code drop role}: the role is no longer declared.
+     *
+     * @param role the role as it was
+     */
+    record DropRole(RoleSnapshot role) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code alter role}: the role's attributes changed.
+     *
+     * @param before the attributes before
+     * @param after  the attributes after
+     */
+    record AlterRole(RoleSnapshot before, RoleSnapshot after) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ sequences
+
+    /**
+     * {@code create sequence}.
+     *
+     * @param sequence the new sequence
+     */
+    record CreateSequence(SequenceSnapshot sequence) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code drop sequence}: down creates it again, restarting from its start value.
+     *
+     * @param sequence the sequence as it was
+     */
+    record DropSequence(SequenceSnapshot sequence) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code alter sequence}: type or options changed.
+     *
+     * @param before the sequence before
+     * @param after  the sequence after
+     */
+    record AlterSequence(SequenceSnapshot before, SequenceSnapshot after) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ views
+
+    /**
+     * {@code create [materialized] view}, with its comment.
+     *
+     * @param view the new view
+     */
+    record CreateView(ViewSnapshot view) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code drop [materialized] view}: the view is gone or is replaced by a changed definition.
+     *
+     * @param view the view as it was
+     */
+    record DropView(ViewSnapshot view) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ row-level security
+
+    /**
+     * {@code alter table ... enable|disable|force|no force row level security} on a kept table.
+     *
+     * @param table         the table
+     * @param enabledBefore row-level security was on
+     * @param forcedBefore  it was forced on the owner
+     * @param enabled       row-level security is on
+     * @param forced        it is forced on the owner
+     */
+    record AlterRowLevelSecurity(TableName table, boolean enabledBefore, boolean forcedBefore, boolean enabled,
+                                 boolean forced) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code create policy}.
+     *
+     * @param table  the table
+     * @param policy the new policy
+     */
+    record CreatePolicy(TableName table, PolicySnapshot policy) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code drop policy}: the policy is gone or is replaced by a changed one.
+     *
+     * @param table  the table
+     * @param policy the policy as it was
+     */
+    record DropPolicy(TableName table, PolicySnapshot policy) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ comments
+
+    /**
+     * {@code comment on ... is}: the comment of a kept table, column, view or sequence changed.
+     *
+     * @param target the object
+     * @param before the comment before, or {@code null}
+     * @param after  the comment after, or {@code null} to remove it
+     */
+    record SetComment(CommentTarget target, String before, String after) implements Change {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
     /**
      * One method per kind of change; see {@link Change#accept(Visitor)}.
      *
@@ -705,5 +887,101 @@ public sealed interface Change {
          * @return the result
          */
         R visit(RenameIndex change);
+
+        /**
+         * Handles a {@link CreateRole}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(CreateRole change);
+
+        /**
+         * Handles a {@link DropRole}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(DropRole change);
+
+        /**
+         * Handles a {@link AlterRole}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(AlterRole change);
+
+        /**
+         * Handles a {@link CreateSequence}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(CreateSequence change);
+
+        /**
+         * Handles a {@link DropSequence}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(DropSequence change);
+
+        /**
+         * Handles a {@link AlterSequence}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(AlterSequence change);
+
+        /**
+         * Handles a {@link CreateView}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(CreateView change);
+
+        /**
+         * Handles a {@link DropView}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(DropView change);
+
+        /**
+         * Handles a {@link AlterRowLevelSecurity}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(AlterRowLevelSecurity change);
+
+        /**
+         * Handles a {@link CreatePolicy}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(CreatePolicy change);
+
+        /**
+         * Handles a {@link DropPolicy}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(DropPolicy change);
+
+        /**
+         * Handles a {@link SetComment}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(SetComment change);
     }
 }

@@ -5,10 +5,14 @@ import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
+import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.PrimaryKeySnapshot;
+import dev.sleet.kit.snapshot.RoleSnapshot;
+import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.UniqueSnapshot;
+import dev.sleet.kit.snapshot.ViewSnapshot;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,14 +30,21 @@ import java.util.function.Function;
  * Compares two snapshots and lists the changes that turn the first into the second, in an order PostgreSQL
  * accepts:
  * <ol>
- *     <li>new schemas, new enums and enum values;</li>
+ *     <li>new and altered roles (policies name them);</li>
+ *     <li>new schemas, new enums and enum values, new and altered sequences (defaults may use them);</li>
+ *     <li>drops of views (last declared first) and of policies;</li>
  *     <li>drops of foreign keys, then of indexes, then of check, unique and primary key constraints;</li>
  *     <li>renames of tables, columns, constraints and indexes;</li>
  *     <li>drops of columns, then of tables;</li>
  *     <li>new tables, new columns, then column alterations (type, nullability, default, identity);</li>
  *     <li>new primary key, unique and check constraints, then indexes, then foreign keys (after both tables);</li>
- *     <li>drops of enums, then of schemas.</li>
+ *     <li>row-level security switched on or off, new policies, new views (in declaration order), comments;</li>
+ *     <li>drops of sequences, enums, schemas, then roles.</li>
  * </ol>
+ *
+ * <p>A view whose definition changes is dropped and created again; so is every view when a column changes
+ * type, since PostgreSQL refuses to change the type of a column a view reads. A changed policy is dropped
+ * and created again.
  *
  * <p>Renames come only from {@code renamedFrom(...)} hints in the target snapshot; without a hint a table or
  * column that disappears is dropped and a new one created, and {@link #possibleRenames} lists such pairs so
@@ -47,8 +58,12 @@ import java.util.function.Function;
  */
 public final class Diff {
 
+    private final List<Change> roleChanges = new ArrayList<>();
     private final List<Change> createSchemas = new ArrayList<>();
     private final List<Change> enumChanges = new ArrayList<>();
+    private final List<Change> sequenceChanges = new ArrayList<>();
+    private final List<Change> dropViews = new ArrayList<>();
+    private final List<Change> dropPolicies = new ArrayList<>();
     private final List<Change> dropForeignKeys = new ArrayList<>();
     private final List<Change> dropIndexes = new ArrayList<>();
     private final List<Change> dropConstraints = new ArrayList<>();
@@ -63,8 +78,14 @@ public final class Diff {
     private final List<Change> addConstraints = new ArrayList<>();
     private final List<Change> createIndexes = new ArrayList<>();
     private final List<Change> addForeignKeys = new ArrayList<>();
+    private final List<Change> rowLevelSecurity = new ArrayList<>();
+    private final List<Change> createPolicies = new ArrayList<>();
+    private final List<Change> createViews = new ArrayList<>();
+    private final List<Change> comments = new ArrayList<>();
+    private final List<Change> dropSequences = new ArrayList<>();
     private final List<Change> dropEnums = new ArrayList<>();
     private final List<Change> dropSchemas = new ArrayList<>();
+    private final List<Change> dropRoles = new ArrayList<>();
 
     /** Tables (new names) that lose a primary key, unique constraint or unique index a foreign key may use. */
     private final Set<TableName> keysDropped = new HashSet<>();
@@ -91,10 +112,12 @@ public final class Diff {
         Diff diff = new Diff(new Pairing(normalize(from), normalize(to)));
         diff.run();
         List<Change> all = new ArrayList<>();
-        for (List<Change> phase : List.of(diff.createSchemas, diff.enumChanges, diff.dropForeignKeys, diff.dropIndexes,
-                diff.dropConstraints, diff.renameTables, diff.renameColumns, diff.renameConstraints, diff.dropColumns,
-                diff.dropTables, diff.createTables, diff.addColumns, diff.alterColumns, diff.addConstraints,
-                diff.createIndexes, diff.addForeignKeys, diff.dropEnums, diff.dropSchemas)) {
+        for (List<Change> phase : List.of(diff.roleChanges, diff.createSchemas, diff.enumChanges, diff.sequenceChanges,
+                diff.dropViews, diff.dropPolicies, diff.dropForeignKeys, diff.dropIndexes, diff.dropConstraints,
+                diff.renameTables, diff.renameColumns, diff.renameConstraints, diff.dropColumns, diff.dropTables,
+                diff.createTables, diff.addColumns, diff.alterColumns, diff.addConstraints, diff.createIndexes,
+                diff.addForeignKeys, diff.rowLevelSecurity, diff.createPolicies, diff.createViews, diff.comments,
+                diff.dropSequences, diff.dropEnums, diff.dropSchemas, diff.dropRoles)) {
             all.addAll(phase);
         }
         return List.copyOf(all);
@@ -151,7 +174,9 @@ public final class Diff {
                 dropSchemas.add(new Change.DropSchema(s));
             }
         }
+        roles(from.roles(), to.roles());
         enums(from.enums(), to.enums());
+        sequences(from.sequences(), to.sequences());
 
         for (TableSnapshot t : pairing.createdTables) {
             TableName name = TableName.of(t);
@@ -163,9 +188,15 @@ public final class Diff {
                 // A new table is empty: building its indexes concurrently buys nothing and forbids the transaction.
                 createIndexes.add(new Change.CreateIndex(name, i, false));
             }
+            for (PolicySnapshot p : t.policies()) {
+                createPolicies.add(new Change.CreatePolicy(name, p));
+            }
         }
         for (TableSnapshot f : pairing.droppedTables) {
             TableName name = TableName.of(f);
+            for (PolicySnapshot p : f.policies()) {
+                dropPolicies.add(new Change.DropPolicy(name, p));
+            }
             for (ForeignKeySnapshot fk : f.foreignKeys()) {
                 dropForeignKeys.add(new Change.DropForeignKey(name, fk));
             }
@@ -177,6 +208,93 @@ public final class Diff {
         pairing.tablePairs.forEach((t, f) -> table(f, t));
         // Second pass: whether a kept foreign key must be rebuilt depends on every table's key and type changes.
         pairing.tablePairs.forEach((t, f) -> foreignKeys(f, t));
+        views(from.views(), to.views());
+    }
+
+    private void roles(List<RoleSnapshot> before, List<RoleSnapshot> after) {
+        Map<String, RoleSnapshot> old = new LinkedHashMap<>();
+        for (RoleSnapshot f : before) {
+            old.put(f.name(), f);
+        }
+        for (RoleSnapshot t : after) {
+            RoleSnapshot f = old.remove(t.name());
+            if (f == null) {
+                roleChanges.add(new Change.CreateRole(t));
+            } else if (!f.equals(t)) {
+                roleChanges.add(new Change.AlterRole(f, t));
+            }
+        }
+        for (RoleSnapshot f : old.values()) {
+            dropRoles.add(new Change.DropRole(f));
+        }
+    }
+
+    private void sequences(List<SequenceSnapshot> before, List<SequenceSnapshot> after) {
+        Map<List<Object>, SequenceSnapshot> old = new HashMap<>();
+        for (SequenceSnapshot f : before) {
+            old.put(java.util.Arrays.asList(f.schema(), f.name()), f);
+        }
+        for (SequenceSnapshot t : after) {
+            SequenceSnapshot f = old.remove(java.util.Arrays.asList(t.schema(), t.name()));
+            if (f == null) {
+                sequenceChanges.add(new Change.CreateSequence(t));
+                continue;
+            }
+            if (!withoutComment(f).equals(withoutComment(t))) {
+                sequenceChanges.add(new Change.AlterSequence(f, t));
+            }
+            comment(new CommentTarget("sequence", t.schema(), t.name(), null), f.comment(), t.comment());
+        }
+        for (SequenceSnapshot f : old.values().stream().sorted(java.util.Comparator.comparing(
+                SequenceSnapshot::qualifiedName)).toList()) {
+            dropSequences.add(new Change.DropSequence(f));
+        }
+    }
+
+    private static SequenceSnapshot withoutComment(SequenceSnapshot q) {
+        return new SequenceSnapshot(q.schema(), q.name(), q.type(), q.start(), q.increment(), q.minValue(),
+                q.maxValue(), q.cache(), q.cycle(), null);
+    }
+
+    /**
+     * Views are dropped last-declared first and created in declaration order. An unchanged view is rebuilt
+     * when a column changes type, since PostgreSQL will not change a column a view reads, and Sleet does not
+     * parse view queries to know which columns those are.
+     */
+    private void views(List<ViewSnapshot> before, List<ViewSnapshot> after) {
+        boolean rebuildAll = alterColumns.stream().anyMatch(c -> c instanceof Change.AlterColumnType);
+        Map<List<Object>, ViewSnapshot> next = new HashMap<>();
+        for (ViewSnapshot t : after) {
+            next.put(java.util.Arrays.asList(t.schema(), t.name()), t);
+        }
+        Set<List<Object>> kept = new HashSet<>();
+        for (int i = before.size() - 1; i >= 0; i--) {
+            ViewSnapshot f = before.get(i);
+            List<Object> key = java.util.Arrays.asList(f.schema(), f.name());
+            ViewSnapshot t = next.get(key);
+            if (t != null && !rebuildAll && sameView(f, t)) {
+                kept.add(key);
+                comment(new CommentTarget(t.kind(), t.schema(), t.name(), null), f.comment(), t.comment());
+            } else {
+                dropViews.add(new Change.DropView(f));
+            }
+        }
+        for (ViewSnapshot t : after) {
+            if (!kept.contains(java.util.Arrays.asList(t.schema(), t.name()))) {
+                createViews.add(new Change.CreateView(t));
+            }
+        }
+    }
+
+    private static boolean sameView(ViewSnapshot f, ViewSnapshot t) {
+        return f.materialized() == t.materialized() && f.definition().equals(t.definition())
+                && f.securityInvoker() == t.securityInvoker() && f.withNoData() == t.withNoData();
+    }
+
+    private void comment(CommentTarget target, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            comments.add(new Change.SetComment(target, before, after));
+        }
     }
 
     private void enums(List<EnumSnapshot> fromEnums, List<EnumSnapshot> toEnums) {
@@ -257,6 +375,18 @@ public final class Diff {
         for (ColumnSnapshot tc : cp.added) {
             addColumns.add(new Change.AddColumn(name, tc));
         }
+        comment(new CommentTarget("table", name.schema(), name.name(), null), f.comment(), t.comment());
+        if (f.rowLevelSecurity() != t.rowLevelSecurity() || f.forceRowLevelSecurity() != t.forceRowLevelSecurity()) {
+            rowLevelSecurity.add(new Change.AlterRowLevelSecurity(name, f.rowLevelSecurity(),
+                    f.forceRowLevelSecurity(), t.rowLevelSecurity(), t.forceRowLevelSecurity()));
+        }
+        match(f.policies(), t.policies(), PolicySnapshot::name, PolicySnapshot::equals,
+                a -> dropPolicies.add(new Change.DropPolicy(old, a)),
+                b -> createPolicies.add(new Change.CreatePolicy(name, b)),
+                (a, b) -> {
+                    dropPolicies.add(new Change.DropPolicy(old, a));
+                    createPolicies.add(new Change.CreatePolicy(name, b));
+                });
         Function<List<String>, List<String>> cols = list -> mapColumns(cp.renames, list);
 
         match(f.primaryKey() == null ? List.of() : List.of(f.primaryKey()),
@@ -299,10 +429,11 @@ public final class Diff {
         String c = tc.name();
         if (!Objects.equals(fc.generated(), tc.generated())) {
             // PostgreSQL cannot turn a column into a generated one; a generated column's values are computed anyway.
-            dropColumns.add(new Change.DropColumn(table, withName(fc, c)));
+            dropColumns.add(new Change.DropColumn(table, fc.withName(c)));
             addColumns.add(new Change.AddColumn(table, tc));
             return;
         }
+        comment(new CommentTarget("column", table.schema(), table.name(), c), fc.comment(), tc.comment());
         boolean typeChange = !fc.type().equals(tc.type());
         if (fc.identity() != null && tc.identity() == null) {
             alterColumns.add(new Change.DropIdentity(table, c, fc.identity()));
@@ -417,11 +548,6 @@ public final class Diff {
         return out;
     }
 
-    private static ColumnSnapshot withName(ColumnSnapshot c, String name) {
-        return new ColumnSnapshot(name, c.type(), c.notNull(), c.defaultSql(), c.identity(), c.generated(),
-                c.renamedFrom());
-    }
-
     private static List<Object> key(EnumSnapshot e) {
         return java.util.Arrays.asList(e.schema(), e.name());
     }
@@ -437,13 +563,11 @@ public final class Diff {
             for (ColumnSnapshot c : t.columns()) {
                 boolean notNull = c.notNull() || c.identity() != null
                         || (t.primaryKey() != null && t.primaryKey().columns().contains(c.name()));
-                columns.add(new ColumnSnapshot(c.name(), c.type(), notNull, c.defaultSql(), c.identity(),
-                        c.generated(), c.renamedFrom()));
+                columns.add(c.withNotNull(notNull));
             }
-            tables.add(new TableSnapshot(t.schema(), t.name(), t.renamedFrom(), columns, t.primaryKey(), t.uniques(),
-                    t.foreignKeys(), t.checks(), t.indexes()));
+            tables.add(t.withColumns(columns));
         }
-        return new Snapshot(s.version(), s.id(), s.parent(), s.schemas(), s.enums(), tables);
+        return s.withTables(tables);
     }
 
     /** Which tables of the two snapshots are the same table, by name or by a rename hint. */

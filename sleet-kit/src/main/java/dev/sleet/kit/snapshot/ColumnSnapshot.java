@@ -12,7 +12,44 @@ package dev.sleet.kit.snapshot;
  * @param identity    the identity generation, or {@code null}
  * @param generated   the expression of a stored generated column, or {@code null}
  * @param renamedFrom the name it had before, when the schema declares a rename, or {@code null}
+ * @param comment     the comment, or {@code null}
  */
 public record ColumnSnapshot(String name, String type, boolean notNull, String defaultSql, IdentitySnapshot identity,
-                             String generated, String renamedFrom) {
+                             String generated, String renamedFrom, String comment) {
+
+    /**
+     * A column without a comment.
+     *
+     * @param name        the column name
+     * @param type        the type
+     * @param notNull     {@code NOT NULL}
+     * @param defaultSql  the default, or {@code null}
+     * @param identity    the identity, or {@code null}
+     * @param generated   the generated expression, or {@code null}
+     * @param renamedFrom the previous name, or {@code null}
+     */
+    public ColumnSnapshot(String name, String type, boolean notNull, String defaultSql, IdentitySnapshot identity,
+                          String generated, String renamedFrom) {
+        this(name, type, notNull, defaultSql, identity, generated, renamedFrom, null);
+    }
+
+    /**
+     * Returns this column with another name and no rename hint.
+     *
+     * @param newName the name
+     * @return the column
+     */
+    public ColumnSnapshot withName(String newName) {
+        return new ColumnSnapshot(newName, type, notNull, defaultSql, identity, generated, renamedFrom, comment);
+    }
+
+    /**
+     * Returns this column with another {@code NOT NULL}.
+     *
+     * @param value the nullability
+     * @return the column
+     */
+    public ColumnSnapshot withNotNull(boolean value) {
+        return new ColumnSnapshot(name, type, value, defaultSql, identity, generated, renamedFrom, comment);
+    }
 }

@@ -1,5 +1,8 @@
 package dev.sleet.kit.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +18,16 @@ import java.util.Optional;
  * @param schemas PostgreSQL schemas created by the migrations (other than {@code public}), sorted
  * @param enums   enum types, sorted by schema and name
  * @param tables  tables, sorted by schema and name
+ * @param roles     roles the schema creates, sorted by name
+ * @param sequences standalone sequences, sorted by schema and name
+ * @param views     views and materialized views, in declaration order (a view may read the ones before it)
  */
-public record Snapshot(int version, String id, String parent, List<String> schemas, List<EnumSnapshot> enums,
-                       List<TableSnapshot> tables) {
+public record Snapshot(int version, String id, String parent,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RoleSnapshot> roles,
+                       List<String> schemas, List<EnumSnapshot> enums,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SequenceSnapshot> sequences,
+                       List<TableSnapshot> tables,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ViewSnapshot> views) {
 
     /** The format this release writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -31,11 +41,43 @@ public record Snapshot(int version, String id, String parent, List<String> schem
      * @param schemas the schemas
      * @param enums   the enums
      * @param tables  the tables
+     * @param roles     the roles; {@code null} reads as none, as in snapshots written before roles existed
+     * @param sequences the sequences; {@code null} reads as none
+     * @param views     the views; {@code null} reads as none
      */
+    @JsonCreator
     public Snapshot {
+        roles = roles == null ? List.of() : List.copyOf(roles);
         schemas = List.copyOf(schemas);
         enums = List.copyOf(enums);
+        sequences = sequences == null ? List.of() : List.copyOf(sequences);
         tables = List.copyOf(tables);
+        views = views == null ? List.of() : List.copyOf(views);
+    }
+
+    /**
+     * A snapshot of schemas, enums and tables only.
+     *
+     * @param version the format version
+     * @param id      the migration id, or {@code null}
+     * @param parent  the parent migration id, or {@code null}
+     * @param schemas the schemas
+     * @param enums   the enums
+     * @param tables  the tables
+     */
+    public Snapshot(int version, String id, String parent, List<String> schemas, List<EnumSnapshot> enums,
+                    List<TableSnapshot> tables) {
+        this(version, id, parent, List.of(), schemas, enums, List.of(), tables, List.of());
+    }
+
+    /**
+     * Returns this snapshot with other tables.
+     *
+     * @param newTables the tables
+     * @return the snapshot
+     */
+    public Snapshot withTables(List<TableSnapshot> newTables) {
+        return new Snapshot(version, id, parent, roles, schemas, enums, sequences, newTables, views);
     }
 
     /**
@@ -55,7 +97,7 @@ public record Snapshot(int version, String id, String parent, List<String> schem
      * @return the snapshot with its place in the chain
      */
     public Snapshot withIds(String migrationId, String parentId) {
-        return new Snapshot(version, migrationId, parentId, schemas, enums, tables);
+        return new Snapshot(version, migrationId, parentId, roles, schemas, enums, sequences, tables, views);
     }
 
     /**

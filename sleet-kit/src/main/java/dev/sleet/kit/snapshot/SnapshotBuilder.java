@@ -10,6 +10,10 @@ import dev.sleet.schema.Identity;
 import dev.sleet.schema.IdentityOptions;
 import dev.sleet.schema.Index;
 import dev.sleet.schema.PgEnum;
+import dev.sleet.schema.PgRole;
+import dev.sleet.schema.PgSequence;
+import dev.sleet.schema.PgView;
+import dev.sleet.schema.Policy;
 import dev.sleet.schema.Schema;
 import dev.sleet.schema.Table;
 import dev.sleet.schema.UniqueConstraint;
@@ -24,7 +28,8 @@ import java.util.TreeSet;
 /**
  * Makes the {@link Snapshot} of a schema declared in Java. Types, defaults and index elements are rendered
  * with the same renderer as the DDL Sleet runs, so the snapshot says exactly what the database gets.
- * Lists are sorted (tables, enums, constraints and indexes by name; columns keep their declared order), so
+ * Lists are sorted (tables, enums, sequences, roles, constraints, indexes and policies by name; columns and
+ * views keep their declared order, which for views is their dependency order), so
  * the same schema always gives the same snapshot.
  */
 public final class SnapshotBuilder {
@@ -67,7 +72,28 @@ public final class SnapshotBuilder {
             tables.add(table(t));
         }
         tables.sort(Comparator.comparing((TableSnapshot t) -> key(t.schema(), t.name())));
-        return new Snapshot(Snapshot.FORMAT_VERSION, null, null, List.copyOf(schemas), enums, tables);
+        List<RoleSnapshot> roles = new ArrayList<>();
+        for (PgRole r : schema.roles()) {
+            if (!r.isExisting()) {
+                roles.add(new RoleSnapshot(r.name(), r.canLogin(), r.canCreateDb(), r.canCreateRole(), r.inherits(),
+                        r.bypassesRls()));
+            }
+        }
+        roles.sort(Comparator.comparing(RoleSnapshot::name));
+        List<SequenceSnapshot> sequences = new ArrayList<>();
+        for (PgSequence q : schema.sequences()) {
+            IdentityOptions o = q.options();
+            sequences.add(new SequenceSnapshot(q.schema(), q.name(), q.dataType(), o.start(), o.increment(),
+                    o.minValue(), o.maxValue(), o.cache(), o.cycle(), q.comment()));
+        }
+        sequences.sort(Comparator.comparing((SequenceSnapshot q) -> key(q.schema(), q.name())));
+        List<ViewSnapshot> views = new ArrayList<>();
+        for (PgView v : schema.views()) {
+            views.add(new ViewSnapshot(v.schema(), v.name(), v.isMaterialized(), v.definition(),
+                    v.isSecurityInvoker(), v.isWithNoData(), v.comment()));
+        }
+        return new Snapshot(Snapshot.FORMAT_VERSION, null, null, roles, List.copyOf(schemas), enums, sequences,
+                tables, views);
     }
 
     private static TableSnapshot table(Table t) {
@@ -75,7 +101,7 @@ public final class SnapshotBuilder {
         for (Column<?> c : t.columns()) {
             columns.add(new ColumnSnapshot(c.name(), sql(c.type()::renderTypeName), c.isNotNull(),
                     c.defaultValue() == null ? null : sql(c.defaultValue()), identity(c.identity()),
-                    c.generatedExpression(), c.previousName()));
+                    c.generatedExpression(), c.previousName(), c.comment()));
         }
         PrimaryKeySnapshot pk = t.primaryKey() == null ? null
                 : new PrimaryKeySnapshot(t.primaryKey().name(), names(t.primaryKey().columns()));
@@ -107,7 +133,16 @@ public final class SnapshotBuilder {
                     i.nullsNotDistinct()));
         }
         indexes.sort(Comparator.comparing(IndexSnapshot::name));
-        return new TableSnapshot(t.schema(), t.name(), t.previousName(), columns, pk, uniques, fks, checks, indexes);
+        List<PolicySnapshot> policies = new ArrayList<>();
+        for (Policy p : t.policies()) {
+            List<String> roles = new ArrayList<>(p.roles());
+            roles.sort(null);
+            policies.add(new PolicySnapshot(p.name(), p.as().sql(), p.command().sql(), roles, p.using(),
+                    p.withCheck()));
+        }
+        policies.sort(Comparator.comparing(PolicySnapshot::name));
+        return new TableSnapshot(t.schema(), t.name(), t.previousName(), columns, pk, uniques, fks, checks, indexes,
+                t.isRowLevelSecurityEnabled(), t.isRowLevelSecurityForced(), policies, t.comment());
     }
 
     private static IdentitySnapshot identity(Identity identity) {

@@ -1,5 +1,8 @@
 package dev.sleet.kit.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +18,19 @@ import java.util.Optional;
  * @param foreignKeys foreign keys, sorted by name
  * @param checks      check constraints, sorted by name
  * @param indexes     indexes, sorted by name
+ * @param rowLevelSecurity      {@code ENABLE ROW LEVEL SECURITY}
+ * @param forceRowLevelSecurity {@code FORCE ROW LEVEL SECURITY}
+ * @param policies    row-level security policies, sorted by name
+ * @param comment     the comment, or {@code null}
  */
 public record TableSnapshot(String schema, String name, String renamedFrom, List<ColumnSnapshot> columns,
                             PrimaryKeySnapshot primaryKey, List<UniqueSnapshot> uniques,
                             List<ForeignKeySnapshot> foreignKeys, List<CheckSnapshot> checks,
-                            List<IndexSnapshot> indexes) {
+                            List<IndexSnapshot> indexes,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rowLevelSecurity,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean forceRowLevelSecurity,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PolicySnapshot> policies,
+                            String comment) {
 
     /**
      * Copies the lists.
@@ -33,13 +44,51 @@ public record TableSnapshot(String schema, String name, String renamedFrom, List
      * @param foreignKeys foreign keys
      * @param checks      check constraints
      * @param indexes     indexes
+     * @param rowLevelSecurity      row-level security on
+     * @param forceRowLevelSecurity row-level security forced on the owner
+     * @param policies    the policies; {@code null} reads as none (snapshots written before policies existed)
+     * @param comment     the comment, or {@code null}
      */
+    @JsonCreator
     public TableSnapshot {
         columns = List.copyOf(columns);
         uniques = List.copyOf(uniques);
         foreignKeys = List.copyOf(foreignKeys);
         checks = List.copyOf(checks);
         indexes = List.copyOf(indexes);
+        policies = policies == null ? List.of() : List.copyOf(policies);
+    }
+
+    /**
+     * A table without row-level security or comment.
+     *
+     * @param schema      the schema, or {@code null}
+     * @param name        the table name
+     * @param renamedFrom the previous name, or {@code null}
+     * @param columns     the columns
+     * @param primaryKey  the primary key, or {@code null}
+     * @param uniques     unique constraints
+     * @param foreignKeys foreign keys
+     * @param checks      check constraints
+     * @param indexes     indexes
+     */
+    public TableSnapshot(String schema, String name, String renamedFrom, List<ColumnSnapshot> columns,
+                         PrimaryKeySnapshot primaryKey, List<UniqueSnapshot> uniques,
+                         List<ForeignKeySnapshot> foreignKeys, List<CheckSnapshot> checks,
+                         List<IndexSnapshot> indexes) {
+        this(schema, name, renamedFrom, columns, primaryKey, uniques, foreignKeys, checks, indexes, false, false,
+                List.of(), null);
+    }
+
+    /**
+     * Returns this table with other columns.
+     *
+     * @param newColumns the columns
+     * @return the table
+     */
+    public TableSnapshot withColumns(List<ColumnSnapshot> newColumns) {
+        return new TableSnapshot(schema, name, renamedFrom, newColumns, primaryKey, uniques, foreignKeys, checks,
+                indexes, rowLevelSecurity, forceRowLevelSecurity, policies, comment);
     }
 
     /**

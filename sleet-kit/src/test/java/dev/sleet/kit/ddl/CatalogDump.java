@@ -9,10 +9,14 @@ import java.sql.Statement;
 /**
  * Describes the user objects of a database as sorted text, so that two catalogs can be compared with
  * {@code equals}: schemas, enums with their labels in order, tables, columns (type, not null, default,
- * identity and its sequence options, generated expression), constraints and indexes. Column order is not
+ * identity and its sequence options, generated expression), constraints, indexes, standalone sequences, views,
+ * row-level security, policies, comments and the test roles. Column order is not
  * compared: a column added by a migration goes to the end of its table, and PostgreSQL cannot move it.
  */
 final class CatalogDump {
+
+    /** The prefix of the roles tests create; roles belong to the cluster, so only these are dumped. */
+    static final String ROLE_PREFIX = "sleet_rt_";
 
     private static final String USER_SCHEMA = "n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'";
 
@@ -54,6 +58,31 @@ final class CatalogDump {
         section(connection, out, "index", "select n.schemaname, n.tablename, n.indexname, n.indexdef"
                 + " from pg_indexes n where n.schemaname not like 'pg\\_%' and n.schemaname <> 'information_schema'"
                 + " order by 1, 2, 3");
+        // standalone sequences: those an identity column owns are in the identity section
+        section(connection, out, "sequence", "select n.nspname, c.relname, s.seqtypid::regtype, s.seqstart,"
+                + " s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle"
+                + " from pg_sequence s join pg_class c on c.oid = s.seqrelid join pg_namespace n on n.oid = c.relnamespace"
+                + " where " + USER_SCHEMA + " and not exists (select from pg_depend d where d.objid = c.oid"
+                + "   and d.classid = 'pg_class'::regclass and d.deptype in ('i', 'a'))"
+                + " order by 1, 2");
+        section(connection, out, "view", "select n.nspname, c.relname, c.relkind, c.reloptions, c.relispopulated,"
+                + " pg_get_viewdef(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                + " where c.relkind in ('v', 'm') and " + USER_SCHEMA + " order by 1, 2");
+        section(connection, out, "rls", "select n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity"
+                + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                + " where c.relkind in ('r', 'p') and (c.relrowsecurity or c.relforcerowsecurity) and " + USER_SCHEMA
+                + " order by 1, 2");
+        section(connection, out, "policy", "select schemaname, tablename, policyname, permissive, roles, cmd, qual,"
+                + " with_check from pg_policies order by 1, 2, 3");
+        section(connection, out, "comment", "select n.nspname, c.relname, c.relkind, a.attname, d.description"
+                + " from pg_description d join pg_class c on c.oid = d.objoid and d.classoid = 'pg_class'::regclass"
+                + " join pg_namespace n on n.oid = c.relnamespace"
+                + " left join pg_attribute a on a.attrelid = c.oid and a.attnum = d.objsubid and d.objsubid > 0"
+                + " where " + USER_SCHEMA + " order by 1, 2, 4 nulls first");
+        // roles are shared by the cluster: only the test's own are compared
+        section(connection, out, "role", "select rolname, rolcanlogin, rolcreatedb, rolcreaterole, rolinherit,"
+                + " rolbypassrls from pg_roles where rolname like '" + ROLE_PREFIX.replace("_", "\\_") + "%'"
+                + " order by 1");
         return out.toString();
     }
 

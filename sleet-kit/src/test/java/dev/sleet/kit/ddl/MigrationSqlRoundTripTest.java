@@ -9,6 +9,11 @@ import dev.sleet.schema.Column;
 import dev.sleet.schema.IdentityOptions;
 import dev.sleet.schema.OnDelete;
 import dev.sleet.schema.PgEnum;
+import dev.sleet.schema.PgRole;
+import dev.sleet.schema.PgSequence;
+import dev.sleet.schema.PgView;
+import dev.sleet.schema.PolicyAs;
+import dev.sleet.schema.PolicyCommand;
 import dev.sleet.schema.Schema;
 import dev.sleet.schema.Table;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +49,10 @@ class MigrationSqlRoundTripTest {
 
     static final PgEnum<MoodV1> MOOD = PgEnum.of("mood", MoodV1.class);
 
+    /** A role name of this run: roles belong to the whole cluster, which other runs may share. */
+    static final String ROLE = CatalogDump.ROLE_PREFIX + java.util.UUID.randomUUID().toString().substring(0, 8);
+    static final PgRole APP = PgRole.of(ROLE);
+
     @BeforeAll
     static void start() {
         postgres = TestServer.start();
@@ -71,24 +80,33 @@ class MigrationSqlRoundTripTest {
         assertThat(changes).as("changes from A to B").isNotEmpty();
         assertThat(Diff.between(b, b)).as("changes from B to B").isEmpty();
 
+        // A and B are built one after the other, each in a database of its own that is dropped with the test
+        // roles before the next: roles belong to the cluster, and one database's roles would show in the other.
+        String catalogA;
+        String afterUp;
+        String afterDown;
         String dbA = freshDatabase();
-        String dbB = freshDatabase();
-        try (Connection ca = connect(dbA); Connection cb = connect(dbB)) {
+        try (Connection ca = connect(dbA)) {
             run(ca, MigrationSql.upStatements(Diff.between(Snapshot.empty(), a)));
-            String catalogA = CatalogDump.of(ca);
-            run(cb, MigrationSql.upStatements(Diff.between(Snapshot.empty(), b)));
-            String catalogB = CatalogDump.of(cb);
-            assertThat(catalogA).as("A and B differ in the catalog").isNotEqualTo(catalogB);
-
+            catalogA = CatalogDump.of(ca);
             run(ca, MigrationSql.upStatements(changes));
-            assertThat(CatalogDump.of(ca)).as("after up:\n" + MigrationSql.up(changes)).isEqualTo(catalogB);
-
+            afterUp = CatalogDump.of(ca);
             run(ca, MigrationSql.downStatements(changes));
-            assertThat(CatalogDump.of(ca)).as("after down:\n" + MigrationSql.down(changes)).isEqualTo(catalogA);
+            afterDown = CatalogDump.of(ca);
         } finally {
             dropDatabase(dbA);
+        }
+        String catalogB;
+        String dbB = freshDatabase();
+        try (Connection cb = connect(dbB)) {
+            run(cb, MigrationSql.upStatements(Diff.between(Snapshot.empty(), b)));
+            catalogB = CatalogDump.of(cb);
+        } finally {
             dropDatabase(dbB);
         }
+        assertThat(catalogA).as("A and B differ in the catalog").isNotEqualTo(catalogB);
+        assertThat(afterUp).as("after up:\n" + MigrationSql.up(changes)).isEqualTo(catalogB);
+        assertThat(afterDown).as("after down:\n" + MigrationSql.down(changes)).isEqualTo(catalogA);
     }
 
     @Test
@@ -493,6 +511,131 @@ class MigrationSqlRoundTripTest {
                     final Column<Integer> n = integer("n");
                     final Column<Integer> twice = integer("twice").generatedAlwaysAs("n * 3");
                 })),
+                new Case("create sequence with options", MigrationSqlRoundTripTest::none, () -> objects(List.of(),
+                        List.of(PgSequence.of("invoice_no").options(IdentityOptions.startWith(1000).incrementBy(5)
+                                .cache(10))), List.of(), List.of())),
+                new Case("alter sequence options", () -> objects(List.of(), List.of(PgSequence.of("s")), List.of(),
+                        List.of()), () -> objects(List.of(), List.of(PgSequence.of("s").options(IdentityOptions
+                        .startWith(10).incrementBy(2).minValue(-100).maxValue(1000).cache(3).withCycle())), List.of(),
+                        List.of())),
+                new Case("sequence type and bounds", () -> objects(List.of(), List.of(PgSequence.of("s")
+                        .options(IdentityOptions.DEFAULTS.maxValue(500))), List.of(), List.of()),
+                        () -> objects(List.of(), List.of(PgSequence.of("s").as("integer")), List.of(), List.of())),
+                new Case("drop sequence with a comment", () -> objects(List.of(), List.of(PgSequence.of("app", "s")
+                        .comment("numbers on invoices")), List.of(), List.of()), MigrationSqlRoundTripTest::none),
+                new Case("sequence used by a column default", MigrationSqlRoundTripTest::none, () -> objects(
+                        List.of(new Table("t") {
+                            final Column<Long> id = bigint("id").primaryKey().defaultSql("nextval('s')");
+                        }), List.of(PgSequence.of("s")), List.of(), List.of())),
+                new Case("create view with a comment", () -> s(named()), () -> objects(List.of(named()), List.of(),
+                        List.of(PgView.of("v").as("select id, name from t where name is not null")
+                                .comment("named rows")), List.of())),
+                new Case("change view definition", () -> objects(List.of(named()), List.of(),
+                        List.of(PgView.of("v").as("select id from t")), List.of()),
+                        () -> objects(List.of(named()), List.of(),
+                        List.of(PgView.of("v").as("select id, upper(name) as name from t")), List.of())),
+                new Case("create and drop a view on a view", () -> s(named()), () -> objects(List.of(named()),
+                        List.of(), List.of(PgView.of("v1").as("select id, name from t"),
+                                PgView.of("app", "v2").as("select count(*) as n from v1")), List.of())),
+                new Case("column type change under a view", () -> objects(List.of(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+                    final Column<Integer> n = integer("n");
+                }), List.of(), List.of(PgView.of("v").as("select n from t")), List.of()), () -> objects(
+                        List.of(new Table("t") {
+                            final Column<Long> id = bigint("id").primaryKey();
+                            final Column<Long> n = bigint("n");
+                        }), List.of(), List.of(PgView.of("v").as("select n from t")), List.of())),
+                new Case("materialized view with no data", () -> s(named()), () -> objects(List.of(named()),
+                        List.of(), List.of(PgView.materialized("counts").as("select count(*) as n from t")
+                                .withNoData().comment("refreshed nightly")), List.of())),
+                new Case("view becomes security invoker", () -> objects(List.of(named()), List.of(),
+                        List.of(PgView.of("v").as("select id from t")), List.of()),
+                        () -> objects(List.of(named()), List.of(),
+                        List.of(PgView.of("v").as("select id from t").securityInvoker()), List.of())),
+                new Case("enable row level security", () -> s(named()), () -> s(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+                    final Column<String> name = text("name");
+
+                    {
+                        enableRowLevelSecurity();
+                    }
+                })),
+                new Case("force row level security", () -> s(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+
+                    {
+                        enableRowLevelSecurity();
+                    }
+                }), () -> s(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+
+                    {
+                        forceRowLevelSecurity();
+                    }
+                })),
+                new Case("create a role and a policy for it", () -> s(named()), () -> objects(List.of(
+                        new Table("t") {
+                            final Column<Long> id = bigint("id").primaryKey();
+                            final Column<String> name = text("name");
+
+                            {
+                                policy("own_rows").forCommand(PolicyCommand.UPDATE).to(APP)
+                                        .using("name = current_user").withCheck("name = current_user");
+                            }
+                        }), List.of(), List.of(), List.of(APP))),
+                new Case("change a policy", () -> s(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+
+                    {
+                        policy("p").using("id > 0");
+                    }
+                }), () -> s(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+
+                    {
+                        policy("p").as(PolicyAs.RESTRICTIVE).forCommand(PolicyCommand.SELECT).to("public")
+                                .using("id > 10");
+                    }
+                })),
+                new Case("drop a table with policies and its role", () -> objects(List.of(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+
+                    {
+                        forceRowLevelSecurity();
+                        policy("reads").forCommand(PolicyCommand.SELECT).to(APP).using("true");
+                        policy("writes").forCommand(PolicyCommand.INSERT).to(APP).withCheck("id > 0");
+                    }
+                }), List.of(), List.of(), List.of(APP)), MigrationSqlRoundTripTest::none),
+                new Case("role attributes change", () -> objects(List.of(), List.of(), List.of(), List.of(APP)),
+                        () -> objects(List.of(), List.of(), List.of(), List.of(PgRole.of(ROLE).login().createDb()
+                                .noInherit()))),
+                new Case("comments on a table and its columns", () -> s(named()), () -> s(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey().comment("the key");
+                    final Column<String> name = text("name").comment("shown to users; it's free text");
+
+                    {
+                        comment("things with names");
+                    }
+                })),
+                new Case("comments change and go", () -> s(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey().comment("the key");
+                    final Column<String> name = text("name");
+
+                    {
+                        comment("old");
+                    }
+                }), () -> s(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+                    final Column<String> name = text("name").comment("new");
+
+                    {
+                        comment("new");
+                    }
+                })),
+                new Case("drop a column with a comment", () -> s(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+                    final Column<String> name = text("name").comment("to go");
+                }), () -> s(base())),
                 new Case("many changes at once", () -> {
                     var p = parent();
                     return s(p, new Table("child") {
@@ -528,6 +671,11 @@ class MigrationSqlRoundTripTest {
 
     private static Schema none() {
         return new Schema(List.of(), List.of());
+    }
+
+    private static Schema objects(List<Table> tables, List<PgSequence> sequences, List<PgView> views,
+                                  List<PgRole> roles) {
+        return new Schema(List.of(), tables, sequences, views, roles);
     }
 
     private static Schema s(Table... tables) {
@@ -575,6 +723,7 @@ class MigrationSqlRoundTripTest {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
              Statement s = c.createStatement()) {
             s.execute("drop database if exists \"" + name + "\"");
+            s.execute("drop role if exists \"" + ROLE + "\"");
         }
     }
 
