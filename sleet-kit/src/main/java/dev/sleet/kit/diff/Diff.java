@@ -39,7 +39,8 @@ import java.util.function.Function;
  *     <li>new tables, new columns, then column alterations (type, nullability, default, identity);</li>
  *     <li>new primary key, unique and check constraints, then indexes, then foreign keys (after both tables);</li>
  *     <li>row-level security switched on or off, new policies, new views (in declaration order), comments;</li>
- *     <li>drops of sequences, enums, schemas, then roles.</li>
+ *     <li>drops of sequences, enums, schemas, then roles;</li>
+ *     <li>indexes built {@code concurrently} on existing tables, which cannot run in a transaction.</li>
  * </ol>
  *
  * <p>A view whose definition changes is dropped and created again; so is every view when a column changes
@@ -77,6 +78,7 @@ public final class Diff {
     private final List<Change> alterColumns = new ArrayList<>();
     private final List<Change> addConstraints = new ArrayList<>();
     private final List<Change> createIndexes = new ArrayList<>();
+    private final List<Change> concurrentIndexes = new ArrayList<>();
     private final List<Change> addForeignKeys = new ArrayList<>();
     private final List<Change> rowLevelSecurity = new ArrayList<>();
     private final List<Change> createPolicies = new ArrayList<>();
@@ -117,7 +119,7 @@ public final class Diff {
                 diff.renameTables, diff.renameColumns, diff.renameConstraints, diff.dropColumns, diff.dropTables,
                 diff.createTables, diff.addColumns, diff.alterColumns, diff.addConstraints, diff.createIndexes,
                 diff.addForeignKeys, diff.rowLevelSecurity, diff.createPolicies, diff.createViews, diff.comments,
-                diff.dropSequences, diff.dropEnums, diff.dropSchemas, diff.dropRoles)) {
+                diff.dropSequences, diff.dropEnums, diff.dropSchemas, diff.dropRoles, diff.concurrentIndexes)) {
             all.addAll(phase);
         }
         return List.copyOf(all);
@@ -421,7 +423,10 @@ public final class Diff {
                         keysDropped.add(name);
                     }
                 },
-                b -> createIndexes.add(new Change.CreateIndex(name, b, b.concurrently())),
+                // A concurrent build runs outside a transaction, so it comes last: everything else stays in one
+                // migration before it, and it only reads the table as the rest left it.
+                b -> (b.concurrently() ? concurrentIndexes : createIndexes)
+                        .add(new Change.CreateIndex(name, b, b.concurrently())),
                 (a, b) -> renameConstraints.add(new Change.RenameIndex(name, a.name(), b.name())));
     }
 

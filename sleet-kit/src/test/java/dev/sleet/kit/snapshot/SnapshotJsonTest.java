@@ -4,6 +4,11 @@ import dev.sleet.schema.Column;
 import dev.sleet.schema.IdentityOptions;
 import dev.sleet.schema.OnDelete;
 import dev.sleet.schema.PgEnum;
+import dev.sleet.schema.PgRole;
+import dev.sleet.schema.PgSequence;
+import dev.sleet.schema.PgView;
+import dev.sleet.schema.PolicyAs;
+import dev.sleet.schema.PolicyCommand;
 import dev.sleet.schema.Schema;
 import dev.sleet.schema.Table;
 import org.junit.jupiter.api.Test;
@@ -104,5 +109,70 @@ class SnapshotJsonTest {
                 "migrations/y/snapshot.json"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 99");
         assertThat(SnapshotJson.read(SnapshotJson.write(Snapshot.empty()), "empty")).isEqualTo(Snapshot.empty());
+    }
+
+    static final PgRole READER = PgRole.of("reader").login();
+    static final PgRole AUTHENTICATED = PgRole.existing("authenticated");
+
+    static final class Notes extends Table {
+        static final Notes NOTES = new Notes();
+        final Column<Long> id = bigint("id").primaryKey().comment("the key");
+        final Column<String> body = text("body");
+
+        private Notes() {
+            super("notes");
+            comment("free text notes");
+            forceRowLevelSecurity();
+            policy("writers").forCommand(PolicyCommand.INSERT).to(AUTHENTICATED, READER).withCheck("body <> ''");
+            policy("all_read").as(PolicyAs.RESTRICTIVE).using("true");
+        }
+    }
+
+    private static Schema everyKind() {
+        return new Schema(List.of(), List.of(Notes.NOTES),
+                List.of(PgSequence.of("ticket_no").as("integer").options(IdentityOptions.startWith(7))),
+                List.of(PgView.of("short_notes").as("select id from notes where length(body) < 10").securityInvoker(),
+                        PgView.materialized("note_count").as("select count(*) from notes").withNoData()),
+                List.of(READER, AUTHENTICATED));
+    }
+
+    @Test
+    void sequencesViewsRolesPoliciesAndCommentsAreInTheSnapshot() {
+        Snapshot s = SnapshotBuilder.of(everyKind());
+
+        assertThat(s.roles()).containsExactly(new RoleSnapshot("reader", true, false, false, true, false));
+        assertThat(s.sequences()).containsExactly(new SequenceSnapshot(null, "ticket_no", "integer", 7L, null, null,
+                null, null, false, null));
+        assertThat(s.views()).extracting(ViewSnapshot::name).containsExactly("short_notes", "note_count");
+        assertThat(s.views().get(0).securityInvoker()).isTrue();
+        assertThat(s.views().get(1).materialized()).isTrue();
+        TableSnapshot notes = s.table(null, "notes").orElseThrow();
+        assertThat(notes.comment()).isEqualTo("free text notes");
+        assertThat(notes.column("id").orElseThrow().comment()).isEqualTo("the key");
+        assertThat(notes.rowLevelSecurity()).isTrue();
+        assertThat(notes.forceRowLevelSecurity()).isTrue();
+        assertThat(notes.policies()).extracting(PolicySnapshot::name).containsExactly("all_read", "writers");
+        assertThat(notes.policies().get(1)).isEqualTo(new PolicySnapshot("writers", "permissive", "insert",
+                List.of("authenticated", "reader"), null, "body <> ''"));
+
+        String json = SnapshotJson.write(s);
+        assertThat(json).isEqualTo(SnapshotJson.write(SnapshotBuilder.of(everyKind())));
+        assertThat(SnapshotJson.read(json, "snapshot.json")).isEqualTo(s);
+    }
+
+    @Test
+    void snapshotsWrittenBeforeTheseKindsExistedStillRead() {
+        String old = "{\"version\": 1, \"schemas\": [], \"enums\": [], \"tables\": [{\"name\": \"t\","
+                + " \"columns\": [{\"name\": \"id\", \"type\": \"bigint\", \"notNull\": true}],"
+                + " \"uniques\": [], \"foreignKeys\": [], \"checks\": [], \"indexes\": []}]}";
+        Snapshot s = SnapshotJson.read(old, "old/snapshot.json");
+
+        assertThat(s.roles()).isEmpty();
+        assertThat(s.views()).isEmpty();
+        assertThat(s.tables().get(0).policies()).isEmpty();
+        assertThat(s.tables().get(0).rowLevelSecurity()).isFalse();
+        // and a schema without the new kinds writes no trace of them
+        assertThat(SnapshotJson.write(s)).doesNotContain("roles").doesNotContain("views").doesNotContain("policies")
+                .doesNotContain("rowLevelSecurity");
     }
 }
