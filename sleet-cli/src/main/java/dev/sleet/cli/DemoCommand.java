@@ -15,9 +15,11 @@ import dev.sleet.query.ResultQuery;
 import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderedSql;
 import dev.sleet.schema.Schema;
+import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,10 @@ import static dev.sleet.examples.blog.Posts.POSTS;
 import static dev.sleet.examples.blog.Users.USERS;
 
 /**
- * {@code sleet demo}: starts an embedded PostgreSQL, creates the blog schema from its Java classes, and runs
- * inserts, queries, an upsert, updates, a transaction and deletes, printing each statement and its result.
+ * {@code sleet demo}: starts an embedded PostgreSQL and shows Sleet in two parts, printing each step's SQL and
+ * result. First the migrations loop on the SaaS example ({@link DemoMigrationTour}): generate, migrate, change
+ * the schema, generate again, migrate, roll back, status. Then queries on the blog example: it creates the
+ * blog schema from its Java classes and runs inserts, queries, an upsert, updates, a transaction and deletes.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run Sleet against an embedded PostgreSQL and show what it does (nothing to install).")
@@ -65,6 +69,15 @@ final class DemoCommand implements Callable<Integer> {
         try (EmbeddedPostgres pg = EmbeddedPostgres.start();
              Db db = Sleet.connect(pg.jdbcUrl("postgres"))) {
             out.println("PostgreSQL " + pg.version() + " on " + pg.host() + ":" + pg.port());
+
+            part("Part 1 of 2: migrations, on the SaaS example (database \"" + DemoMigrationTour.DATABASE + "\")");
+            // Its own database: the SaaS and blog schemas both have a users table.
+            db.execute(ctx -> ctx.sql("create database ").identifier(DemoMigrationTour.DATABASE));
+            PGSimpleDataSource saas = new PGSimpleDataSource();
+            saas.setURL(pg.jdbcUrl(DemoMigrationTour.DATABASE));
+            new DemoMigrationTour(out, Clock.systemUTC()).run(saas);
+
+            part("Part 2 of 2: queries, on the blog example (database \"postgres\")");
             run(db);
         }
         out.printf("%nDone in %.1f s. The embedded server is stopped and its data removed.%n",
@@ -170,6 +183,10 @@ final class DemoCommand implements Callable<Integer> {
         if (!sql.binds().isEmpty()) {
             out.println("  -- " + sql.binds().size() + (sql.binds().size() == 1 ? " bound value" : " bound values"));
         }
+    }
+
+    private void part(String text) {
+        out.printf("%n== %s ==%n", text);
     }
 
     private void title(String text) {

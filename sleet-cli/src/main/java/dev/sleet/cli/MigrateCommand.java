@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
 /** {@code sleet migrate}: applies the pending migrations, each in its own transaction. */
@@ -32,15 +33,19 @@ final class MigrateCommand implements Callable<Integer> {
                 System.out.println((to == null ? migrator.dryRun() : migrator.dryRun(to)).sql());
                 return 0;
             }
-            MigrateResult result = to == null ? migrator.migrate() : migrator.migrate(to);
-            if (result.applied().isEmpty()) {
-                System.out.println("Nothing to apply: the database is up to date.");
-            }
-            for (AppliedMigration m : result.applied()) {
-                System.out.println("applied " + m.id() + "_" + m.name() + " (" + m.executionMs() + " ms)"
-                        + (m.outOfOrder() ? ", older than the newest applied one" : ""));
-            }
+            print(System.out, "", to == null ? migrator.migrate() : migrator.migrate(to));
             return 0;
         });
+    }
+
+    /** Prints what a run applied, one line per migration; {@code sleet demo} prints its runs through this too. */
+    static void print(PrintStream out, String indent, MigrateResult result) {
+        if (result.applied().isEmpty()) {
+            out.println(indent + "Nothing to apply: the database is up to date.");
+        }
+        for (AppliedMigration m : result.applied()) {
+            out.println(indent + "applied " + m.id() + "_" + m.name() + " (" + m.executionMs() + " ms)"
+                    + (m.outOfOrder() ? ", older than the newest applied one" : ""));
+        }
     }
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
 /** {@code sleet rollback}: runs the down.sql of the newest applied migrations. */
@@ -28,12 +29,16 @@ final class RollbackCommand implements Callable<Integer> {
         SleetConfig config = project.load();
         return project.withMigrationDatabase(config, System.out, ds -> {
             Migrator migrator = Migrator.of(ds, config.out());
-            RollbackResult result = to == null ? migrator.rollback(steps) : migrator.rollbackTo(to);
-            if (result.rolledBack().isEmpty()) {
-                System.out.println("Nothing to roll back.");
-            }
-            result.rolledBack().forEach(id -> System.out.println("rolled back " + id));
+            print(System.out, "", to == null ? migrator.rollback(steps) : migrator.rollbackTo(to));
             return 0;
         });
+    }
+
+    /** Prints the migrations a rollback undid; {@code sleet demo} prints its rollback through this too. */
+    static void print(PrintStream out, String indent, RollbackResult result) {
+        if (result.rolledBack().isEmpty()) {
+            out.println(indent + "Nothing to roll back.");
+        }
+        result.rolledBack().forEach(id -> out.println(indent + "rolled back " + id));
     }
 }

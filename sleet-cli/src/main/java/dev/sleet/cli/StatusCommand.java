@@ -6,6 +6,7 @@ import dev.sleet.kit.migrate.Migrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -25,11 +26,19 @@ final class StatusCommand implements Callable<Integer> {
             if (rows.isEmpty()) {
                 System.out.println("No migrations in " + config.out());
             }
-            for (MigrationStatus s : rows) {
-                System.out.printf("%-8s %s_%s%s%n", s.state(), s.id(), s.name(),
-                        s.appliedAt() == null ? "" : "  applied " + s.appliedAt());
-            }
+            print(System.out, "", rows);
             return 0;
         });
+    }
+
+    /**
+     * Prints one line per migration: state, directory name, and when it was applied. {@code sleet demo} prints
+     * its status through this too, so that it shows what {@code sleet status} would.
+     */
+    static void print(PrintStream out, String indent, List<MigrationStatus> rows) {
+        for (MigrationStatus s : rows) {
+            out.printf("%s%-8s %s_%s%s%n", indent, s.state(), s.id(), s.name(),
+                    s.appliedAt() == null ? "" : "  applied " + s.appliedAt());
+        }
     }
 }

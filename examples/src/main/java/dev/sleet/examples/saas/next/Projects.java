@@ -1,0 +1,42 @@
+package dev.sleet.examples.saas.next;
+
+import dev.sleet.examples.saas.Tenants;
+import dev.sleet.examples.saas.Users;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.OnDelete;
+import dev.sleet.schema.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The projects table of the next release: {@link dev.sleet.examples.saas.Projects} with {@code archived_at}
+ * and a partial index on the projects still active.
+ */
+public final class Projects extends Table {
+
+    /** The table. */
+    public static final Projects PROJECTS = new Projects();
+
+    /** Primary key. */
+    public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
+    /** The owning tenant. */
+    public final Column<UUID> tenantId = uuid("tenant_id").notNull()
+            .references(() -> Tenants.TENANTS.id, OnDelete.CASCADE);
+    /** Project name, unique within the tenant. */
+    public final Column<String> name = varchar("name", 255).notNull();
+    /** Who created it. */
+    public final Column<UUID> createdBy = uuid("created_by").notNull().references(() -> Users.USERS.id);
+    /** Creation time. */
+    public final Column<OffsetDateTime> createdAt = timestamptz("created_at").notNull().defaultNow();
+    /** New: when the project was archived; {@code null} while it is active. */
+    public final Column<OffsetDateTime> archivedAt = timestamptz("archived_at");
+
+    private Projects() {
+        super("projects");
+        unique("projects_tenant_name_key", tenantId, name);
+        index("projects_tenant_idx").on(tenantId, desc(createdAt));
+        // Partial: lists of a tenant's projects show the active ones, and archived projects pile up over time.
+        index("projects_active_idx").on(tenantId).where("archived_at is null");
+    }
+}
