@@ -44,7 +44,7 @@ final class MigrateCommand implements Callable<Integer> {
             out.println(indent + "Nothing to apply: the database is up to date.");
         }
         for (AppliedMigration m : result.applied()) {
-            out.println(indent + "applied " + m.id() + "_" + m.name() + " (" + m.executionMs() + " ms)"
+            out.println(indent + Style.ok("applied") + " " + m.id() + "_" + m.name() + " (" + m.executionMs() + " ms)"
                     + (m.outOfOrder() ? ", older than the newest applied one" : ""));
         }
     }

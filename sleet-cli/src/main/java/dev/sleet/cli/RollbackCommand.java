@@ -39,6 +39,6 @@ final class RollbackCommand implements Callable<Integer> {
         if (result.rolledBack().isEmpty()) {
             out.println(indent + "Nothing to roll back.");
         }
-        result.rolledBack().forEach(id -> out.println(indent + "rolled back " + id));
+        result.rolledBack().forEach(id -> out.println(indent + Style.warn("rolled back") + " " + id));
     }
 }

@@ -1,6 +1,7 @@
 package dev.sleet.cli;
 
 import dev.sleet.cli.config.SleetConfig;
+import dev.sleet.kit.migrate.MigrationState;
 import dev.sleet.kit.migrate.MigrationStatus;
 import dev.sleet.kit.migrate.Migrator;
 import picocli.CommandLine.Command;
@@ -32,13 +33,22 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints one line per migration: state, directory name, and when it was applied. {@code sleet demo} prints
-     * its status through this too, so that it shows what {@code sleet status} would.
+     * Prints one line per migration: state, directory name, when it was applied, and for a changed, missing or
+     * failed one what is wrong. {@code sleet demo} prints its status through this too, so that it shows what
+     * {@code sleet status} would.
      */
     static void print(PrintStream out, String indent, List<MigrationStatus> rows) {
         for (MigrationStatus s : rows) {
-            out.printf("%s%-8s %s_%s%s%n", indent, s.state(), s.id(), s.name(),
-                    s.appliedAt() == null ? "" : "  applied " + s.appliedAt());
+            String state = String.format("%-8s", s.state());
+            state = switch (s.state()) {
+                case APPLIED -> Style.ok(state);
+                case PENDING -> Style.warn(state);
+                default -> Style.bad(state);
+            };
+            boolean trouble = s.state() != MigrationState.APPLIED && s.state() != MigrationState.PENDING;
+            out.printf("%s%s %s_%s%s%s%n", indent, state, s.id(), s.name(),
+                    s.appliedAt() == null ? "" : "  applied " + s.appliedAt(),
+                    trouble && !s.detail().isEmpty() ? "  (" + s.detail() + ")" : "");
         }
     }
 }
