@@ -15,4 +15,15 @@ package dev.sleet.kit.snapshot;
  */
 public record ColumnSnapshot(String name, String type, boolean notNull, String defaultSql, IdentitySnapshot identity,
                              String generated, String renamedFrom) {
+
+    /**
+     * Returns this column with a rename from another name recorded, as {@code renamedFrom(...)} in the schema
+     * would record it; used when a person confirms a rename that the schema does not declare.
+     *
+     * @param oldName the name the column had before, or {@code null} for none
+     * @return the column with the hint
+     */
+    public ColumnSnapshot withRenamedFrom(String oldName) {
+        return new ColumnSnapshot(name, type, notNull, defaultSql, identity, generated, oldName);
+    }
 }

@@ -59,6 +59,16 @@ public record Snapshot(int version, String id, String parent, List<String> schem
     }
 
     /**
+     * Returns this snapshot with other tables and everything else unchanged.
+     *
+     * @param newTables the tables, sorted by schema and name
+     * @return the snapshot
+     */
+    public Snapshot withTables(List<TableSnapshot> newTables) {
+        return new Snapshot(version, id, parent, schemas, enums, newTables);
+    }
+
+    /**
      * Finds a table.
      *
      * @param schema the schema, or {@code null} for the default
