@@ -27,7 +27,8 @@ import java.util.List;
  * {@code CREATE INDEX CONCURRENTLY}) go in migrations of their own, marked {@code -- sleet:no-transaction},
  * in order with the rest. A drop and an add that may be a rename stop generation unless the schema says
  * which with {@code renamedFrom(...)}, a {@link RenamePrompt} confirms it, or the caller allows drops.
-
+ *
+ * <p>Besides generating: {@link #custom} writes an empty, hand-written migration.
  */
 public final class Generator {
 
@@ -79,6 +80,44 @@ public final class Generator {
         String parent = last == null ? null : last.id();
         List<Path> written = write(folder, name, changes, resolved.target(), parent, new IdSequence(clock, parent));
         return new GenerateResult(written, changes, resolved.confirmed());
+    }
+
+    /**
+     * Writes an empty migration for hand-written SQL, such as a data migration: {@code up.sql} and
+     * {@code down.sql} hold the {@value Migration#CUSTOM_MARKER} marker and a comment saying where the SQL
+     * goes, and {@code snapshot.json} is the newest migration's snapshot, since Sleet cannot know what the SQL
+     * changes. {@code sleet check} does not compare a custom migration's SQL with the snapshots.
+     *
+     * @param folder the migrations folder (created when missing)
+     * @param name   the migration name: letters, digits, {@code _} and {@code -}
+     * @param clock  the clock the id is taken from
+     * @return the directory written; no changes
+     */
+    public static GenerateResult custom(Path folder, String name, Clock clock) {
+        return custom(folder, name, null, clock);
+    }
+
+    /**
+     * Writes an empty custom migration, like {@link #custom(Path, String, Clock)}, whose hand-written SQL will
+     * take the database to a Java schema: {@code snapshot.json} records that schema, so that the next
+     * {@code generate} starts from it. This is the way through a change that {@code generate} refuses, such as
+     * removing an enum value: declare the new schema, write the SQL that gets there, and the snapshots agree.
+     *
+     * @param folder      the migrations folder (created when missing)
+     * @param name        the migration name: letters, digits, {@code _} and {@code -}
+     * @param schemaAfter the schema the hand-written SQL leads to, or {@code null} for the newest snapshot's
+     * @param clock       the clock the id is taken from
+     * @return the directory written; no changes
+     */
+    public static GenerateResult custom(Path folder, String name, Schema schemaAfter, Clock clock) {
+        checkName(name);
+        Migration last = newest(folder);
+        Snapshot after = schemaAfter != null ? SnapshotBuilder.of(schemaAfter)
+                : last == null ? Snapshot.empty() : snapshotOf(last);
+        String parent = last == null ? null : last.id();
+        String id = new IdSequence(clock, parent).next();
+        return new GenerateResult(List.of(CustomMigration.write(folder, id + "_" + name, after.withIds(id, parent))),
+                List.of());
     }
 
     // ------------------------------------------------------------------------------------------ shared steps
