@@ -28,7 +28,8 @@ import java.util.List;
  * in order with the rest. A drop and an add that may be a rename stop generation unless the schema says
  * which with {@code renamedFrom(...)}, a {@link RenamePrompt} confirms it, or the caller allows drops.
  *
- * <p>Besides generating: {@link #custom} writes an empty, hand-written migration.
+ * <p>Besides generating: {@link #custom} writes an empty, hand-written migration, and {@link #rebase}
+ * re-generates the migrations of a branch that forked from the same parent as another.
  */
 public final class Generator {
 
@@ -118,6 +119,34 @@ public final class Generator {
         String id = new IdSequence(clock, parent).next();
         return new GenerateResult(List.of(CustomMigration.write(folder, id + "_" + name, after.withIds(id, parent))),
                 List.of());
+    }
+
+    /**
+     * Re-generates the migrations of a branch that forked: when two migrations name the same parent (two git
+     * branches that each generated a migration, then merged), the one with the later id, with everything that
+     * follows it, is removed and generated again from the Java schema on top of the other branch, under the
+     * same name and a newer id. Custom migrations on that branch cannot be generated again; they are moved
+     * instead (see {@link RebaseResult}). Nothing is removed until the new migrations are known, so a refusal or
+     * a missing rename hint leaves the folder as it was.
+     *
+     * <p>A database that applied a removed migration must roll it back, with the folder as it was before the
+     * rebase, before it migrates the new one: the new migration makes the same changes again.
+     *
+     * @param schema     the schema declared in Java (all branches merged)
+     * @param folder     the migrations folder
+     * @param allowDrops write drops and adds that may be renames as they are
+     * @param clock      the clock new ids are taken from
+     * @param prompt     who to ask about possible renames, or {@code null}
+     * @return what was removed, moved and written; {@link RebaseResult#nothingToDo()} when the migrations
+     *         already form one chain
+     * @throws RebaseRefusedException     when the branch cannot be re-generated safely (the message says why and
+     *                                    what to do)
+     * @throws RenameHintMissingException when a drop and an add that may be a rename remain and {@code allowDrops}
+     *                                    is off
+     */
+    public static RebaseResult rebase(Schema schema, Path folder, boolean allowDrops, Clock clock,
+                                      RenamePrompt prompt) {
+        return new Rebase(folder, clock).run(schema, allowDrops, prompt);
     }
 
     // ------------------------------------------------------------------------------------------ shared steps
