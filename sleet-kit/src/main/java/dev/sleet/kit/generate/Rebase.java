@@ -57,7 +57,7 @@ final class Rebase {
         off.removeAll(main);
         if (off.isEmpty()) {
             String head = main.isEmpty() ? null : main.get(main.size() - 1).id();
-            return new RebaseResult(head, List.of(), List.of(), List.of(), List.of(), List.of());
+            return new RebaseResult(head, List.of(), List.of(), List.of(), List.of(), List.of(), null);
         }
         if (main.isEmpty()) {
             throw new RebaseRefusedException("no migration in " + folder + " starts the chain (a snapshot.json whose"
@@ -119,7 +119,11 @@ final class Rebase {
             parent = idOf(move.to());
         }
         MigrationFolder.read(folder);   // the chain is whole again; anything else wrong is reported here
-        return new RebaseResult(head.id(), removed, moved, written, changes, resolved.confirmed());
+        RebaseResult result = new RebaseResult(head.id(), removed, moved, written, changes, resolved.confirmed(),
+                null);
+        List<String> gone = result.idsGone();
+        return gone.isEmpty() ? result : new RebaseResult(head.id(), removed, moved, written, changes,
+                resolved.confirmed(), parentOf.get(gone.get(0)));
     }
 
     /** From the migration without a parent, following the child with the earliest id at every fork. */

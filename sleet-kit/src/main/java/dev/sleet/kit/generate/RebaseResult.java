@@ -20,9 +20,12 @@ import java.util.List;
  *                         already made the same changes
  * @param changes          the changes written
  * @param confirmedRenames the renames a {@link RenamePrompt} confirmed
+ * @param rollbackTarget   where a database that applied a migration of {@link #idsGone()} rolls back to, with the
+ *                         folder as it was before the rebase: the parent of the earliest one; {@code null} when
+ *                         nothing is gone, or when the earliest one was the folder's first migration
  */
 public record RebaseResult(String onTopOf, List<Path> removed, List<Move> moved, List<Path> written,
-                           List<Change> changes, List<PossibleRename> confirmedRenames) {
+                           List<Change> changes, List<PossibleRename> confirmedRenames, String rollbackTarget) {
 
     /**
      * A custom migration moved to follow another one: its {@code snapshot.json} names its new parent and holds
@@ -53,6 +56,7 @@ public record RebaseResult(String onTopOf, List<Path> removed, List<Move> moved,
      * @param written          the written directories
      * @param changes          the changes written
      * @param confirmedRenames the confirmed renames
+     * @param rollbackTarget   the migration to roll back to, or {@code null}
      */
     public RebaseResult {
         removed = List.copyOf(removed);

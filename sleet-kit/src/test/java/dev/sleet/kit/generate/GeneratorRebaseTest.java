@@ -219,6 +219,7 @@ class GeneratorRebaseTest {
         assertThat(result.written()).containsExactly(folder.resolve("20261121110001_add_priority"));
         assertThat(result.moved()).isEmpty();
         assertThat(result.idsGone()).containsExactly("20261121110000");
+        assertThat(result.rollbackTarget()).isEqualTo("20261121093000");
         Path written = result.written().get(0);
         assertThat(Files.readString(written.resolve("up.sql"))).contains("add column \"priority\"")
                 .doesNotContain("comments");
@@ -240,7 +241,7 @@ class GeneratorRebaseTest {
         // as the rebase tells the user, it migrates to the same schema and keeps its rows
         assertThat(Migrator.of(onY.dataSource, folder).status()).filteredOn(s -> s.state() == MigrationState.MISSING)
                 .extracting(MigrationStatus::id).containsExactly("20261121110000");
-        Migrator.of(onY.dataSource, y).rollbackTo("20261121093000");
+        Migrator.of(onY.dataSource, y).rollbackTo(result.rollbackTarget());
         Migrator.of(onY.dataSource, folder).migrate();
         assertThat(onY.columns("tickets")).containsExactly("id", "title", "priority");
         assertThat(onY.strings("select title || ' ' || priority from tickets"))
@@ -287,6 +288,8 @@ class GeneratorRebaseTest {
         Generator.generate(schema(new TicketsWithPriority()), y, "add_priority", false, BRANCH_Y);   // ...110001
         String backfill = "update tickets set priority = 1;\n";
         writeSql(Generator.custom(y, "backfill", BRANCH_Y).migrations().get(0), backfill);   // 20261121110002
+        ScratchDatabase onY = ScratchDatabase.create(postgres);
+        Migrator.of(onY.dataSource, y).migrate();
         merge(x);
         merge(y);
         Schema merged = schema(new TicketsWithPriority(), new Comments());
@@ -302,6 +305,7 @@ class GeneratorRebaseTest {
                 .containsExactly("20261121110000_seed -> 20261121110000_seed",
                         "20261121110002_backfill -> 20261121110004_backfill");
         assertThat(result.idsGone()).containsExactly("20261121110001", "20261121110002");
+        assertThat(result.rollbackTarget()).isEqualTo("20261121110000");   // seed stays applied
         Path seed = folder.resolve("20261121110000_seed");
         assertThat(snapshot(seed).parent()).isEqualTo("20261121100000");
         assertThat(snapshot(seed).withIds(null, null))
@@ -314,6 +318,11 @@ class GeneratorRebaseTest {
         ScratchDatabase fresh = ScratchDatabase.create(postgres);
         Migrator.of(fresh.dataSource, folder).migrate();
         assertThat(fresh.strings("select title || ' ' || priority from tickets")).containsExactly("seeded 1");
+        // branch Y's database keeps seed applied (running it again would insert a duplicate key) and gets the rest
+        Migrator.of(onY.dataSource, y).rollbackTo(result.rollbackTarget());
+        assertThat(Migrator.of(onY.dataSource, folder).migrate().appliedIds())
+                .containsExactly("20261121100000", "20261121110003", "20261121110004");
+        assertThat(onY.strings("select title || ' ' || priority from tickets")).containsExactly("seeded 1");
     }
 
     @Test
