@@ -3,6 +3,8 @@ package dev.sleet.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.Optional;
+
 /**
  * The {@code sleet} command. Exit status: 0 done, 1 failed, 2 bad usage or configuration.
  */
@@ -37,7 +39,27 @@ public final class SleetCommand implements Runnable {
      * @return the exit status
      */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new SleetCommand());
+        return execute(Terminal.system(), args);
+    }
+
+    /**
+     * Runs the command line with a given terminal, or none, for the commands that ask (for tests).
+     *
+     * @param terminal who answers questions, or empty when no one can
+     * @param args     the arguments
+     * @return the exit status
+     */
+    static int execute(Optional<Terminal> terminal, String... args) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == GenerateCommand.class) {
+                    return type.cast(new GenerateCommand(terminal));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine cli = new CommandLine(new SleetCommand(), factory);
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // One line that names the problem; the stack trace only when asked for.

@@ -20,6 +20,11 @@ import java.util.List;
  * parent's snapshot and its own gives. Migrations that one {@code generate} run wrote together share the
  * run's final snapshot; they are checked as one group. A hand-edited {@code up.sql} shows up here, so that a
  * review sees it.
+ *
+ * <p>A custom migration (a {@value Migration#CUSTOM_MARKER} line in its {@code up.sql}) holds hand-written SQL
+ * that no diff can be compared with: it is checked for its place in the chain and a snapshot that parses, and
+ * its snapshot is taken as the schema it leaves, usually its parent's (see {@code Generator.custom}). Removing
+ * the marker makes the migration checked like a generated one.
  */
 public final class FolderCheck {
 
@@ -57,9 +62,17 @@ public final class FolderCheck {
                 problems.add(e.getMessage());
                 return problems;
             }
-            // the group: following migrations whose snapshot describes the same schema
+            if (isCustom(first)) {
+                // Hand-written SQL cannot be compared with a diff; its snapshot is the schema it declares it leaves.
+                previous = snapshot;
+                i++;
+                continue;
+            }
+            // the group: following migrations whose snapshot describes the same schema; a custom migration after
+            // a group copies the group's snapshot but is not part of it
             int end = i + 1;
-            while (end < migrations.size() && sameSchema(migrations.get(end), snapshot)) {
+            while (end < migrations.size() && !isCustom(migrations.get(end))
+                    && sameSchema(migrations.get(end), snapshot)) {
                 end++;
             }
             List<String> expected = normalise(MigrationSql.upStatements(Diff.between(previous, snapshot)));
@@ -76,6 +89,14 @@ public final class FolderCheck {
             i = end;
         }
         return problems;
+    }
+
+    private static boolean isCustom(Migration m) {
+        try {
+            return MigrationFolder.hasCustomMarker(Files.readString(m.upFile(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return false;   // MigrationFolder.read just read it; a file that vanished since fails the comparison
+        }
     }
 
     private static boolean sameSchema(Migration m, Snapshot snapshot) {

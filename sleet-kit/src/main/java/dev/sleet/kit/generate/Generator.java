@@ -3,7 +3,6 @@ package dev.sleet.kit.generate;
 import dev.sleet.kit.ddl.MigrationSql;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Diff;
-import dev.sleet.kit.diff.PossibleRename;
 import dev.sleet.kit.migrate.Migration;
 import dev.sleet.kit.migrate.MigrationFolder;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -17,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,17 +26,18 @@ import java.util.List;
  * <p>Changes that PostgreSQL cannot run in a transaction ({@code ALTER TYPE ... ADD VALUE},
  * {@code CREATE INDEX CONCURRENTLY}) go in migrations of their own, marked {@code -- sleet:no-transaction},
  * in order with the rest. A drop and an add that may be a rename stop generation unless the schema says
- * which with {@code renamedFrom(...)}, or the caller allows drops.
+ * which with {@code renamedFrom(...)}, a {@link RenamePrompt} confirms it, or the caller allows drops.
+ *
+ * <p>Besides generating: {@link #custom} writes an empty, hand-written migration, and {@link #rebase}
+ * re-generates the migrations of a branch that forked from the same parent as another.
  */
 public final class Generator {
-
-    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private Generator() {
     }
 
     /**
-     * Generates the migrations for a schema.
+     * Generates the migrations for a schema, asking no one about possible renames.
      *
      * @param schema     the schema declared in Java
      * @param folder     the migrations folder (created when missing)
@@ -50,43 +48,141 @@ public final class Generator {
      * @throws RenameHintMissingException when a drop and an add may be a rename and {@code allowDrops} is off
      */
     public static GenerateResult generate(Schema schema, Path folder, String name, boolean allowDrops, Clock clock) {
+        return generate(schema, folder, name, allowDrops, clock, null);
+    }
+
+    /**
+     * Generates the migrations for a schema, asking about each drop and add that may be a rename. A confirmed
+     * rename is written as a rename and recorded in the new snapshot as if the schema declared it; a declined
+     * one is a drop and an add, which needs {@code allowDrops}.
+     *
+     * @param schema     the schema declared in Java
+     * @param folder     the migrations folder (created when missing)
+     * @param name       the migration name: letters, digits, {@code _} and {@code -}
+     * @param allowDrops write drops and adds that may be renames as they are
+     * @param clock      the clock ids are taken from
+     * @param prompt     who to ask, or {@code null} when no one can be asked (then every possible rename needs a
+     *                   {@code renamedFrom(...)} hint or {@code allowDrops})
+     * @return what was written, with the renames confirmed
+     * @throws RenameHintMissingException when a drop and an add that may be a rename remain and {@code allowDrops}
+     *                                    is off
+     */
+    public static GenerateResult generate(Schema schema, Path folder, String name, boolean allowDrops, Clock clock,
+                                          RenamePrompt prompt) {
+        checkName(name);
+        Migration last = newest(folder);
+        Snapshot previous = last == null ? Snapshot.empty() : snapshotOf(last);
+        RenameResolution.Resolved resolved = RenameResolution.resolve(previous, SnapshotBuilder.of(schema),
+                allowDrops, prompt);
+        List<Change> changes = Diff.between(previous, resolved.target());
+        if (changes.isEmpty()) {
+            return new GenerateResult(List.of(), List.of(), resolved.confirmed());
+        }
+        String parent = last == null ? null : last.id();
+        List<Path> written = write(folder, name, changes, resolved.target(), parent, new IdSequence(clock, parent));
+        return new GenerateResult(written, changes, resolved.confirmed());
+    }
+
+    /**
+     * Writes an empty migration for hand-written SQL, such as a data migration: {@code up.sql} and
+     * {@code down.sql} hold the {@value Migration#CUSTOM_MARKER} marker and a comment saying where the SQL
+     * goes, and {@code snapshot.json} is the newest migration's snapshot, since Sleet cannot know what the SQL
+     * changes. {@code sleet check} does not compare a custom migration's SQL with the snapshots.
+     *
+     * @param folder the migrations folder (created when missing)
+     * @param name   the migration name: letters, digits, {@code _} and {@code -}
+     * @param clock  the clock the id is taken from
+     * @return the directory written; no changes
+     */
+    public static GenerateResult custom(Path folder, String name, Clock clock) {
+        return custom(folder, name, null, clock);
+    }
+
+    /**
+     * Writes an empty custom migration, like {@link #custom(Path, String, Clock)}, whose hand-written SQL will
+     * take the database to a Java schema: {@code snapshot.json} records that schema, so that the next
+     * {@code generate} starts from it. This is the way through a change that {@code generate} refuses, such as
+     * removing an enum value: declare the new schema, write the SQL that gets there, and the snapshots agree.
+     *
+     * @param folder      the migrations folder (created when missing)
+     * @param name        the migration name: letters, digits, {@code _} and {@code -}
+     * @param schemaAfter the schema the hand-written SQL leads to, or {@code null} for the newest snapshot's
+     * @param clock       the clock the id is taken from
+     * @return the directory written; no changes
+     */
+    public static GenerateResult custom(Path folder, String name, Schema schemaAfter, Clock clock) {
+        checkName(name);
+        Migration last = newest(folder);
+        Snapshot after = schemaAfter != null ? SnapshotBuilder.of(schemaAfter)
+                : last == null ? Snapshot.empty() : snapshotOf(last);
+        String parent = last == null ? null : last.id();
+        String id = new IdSequence(clock, parent).next();
+        return new GenerateResult(List.of(CustomMigration.write(folder, id + "_" + name, after.withIds(id, parent))),
+                List.of());
+    }
+
+    /**
+     * Re-generates the migrations of a branch that forked: when two migrations name the same parent (two git
+     * branches that each generated a migration, then merged), the one with the later id, with everything that
+     * follows it, is removed and generated again from the Java schema on top of the other branch, under the
+     * same name and a newer id. Custom migrations on that branch cannot be generated again; they are moved
+     * instead (see {@link RebaseResult}). Nothing is removed until the new migrations are known, so a refusal or
+     * a missing rename hint leaves the folder as it was.
+     *
+     * <p>A database that applied a removed migration must roll it back, with the folder as it was before the
+     * rebase, before it migrates the new one: the new migration makes the same changes again.
+     *
+     * @param schema     the schema declared in Java (all branches merged)
+     * @param folder     the migrations folder
+     * @param allowDrops write drops and adds that may be renames as they are
+     * @param clock      the clock new ids are taken from
+     * @param prompt     who to ask about possible renames, or {@code null}
+     * @return what was removed, moved and written; {@link RebaseResult#nothingToDo()} when the migrations
+     *         already form one chain
+     * @throws RebaseRefusedException     when the branch cannot be re-generated safely (the message says why and
+     *                                    what to do)
+     * @throws RenameHintMissingException when a drop and an add that may be a rename remain and {@code allowDrops}
+     *                                    is off
+     */
+    public static RebaseResult rebase(Schema schema, Path folder, boolean allowDrops, Clock clock,
+                                      RenamePrompt prompt) {
+        return new Rebase(folder, clock).run(schema, allowDrops, prompt);
+    }
+
+    // ------------------------------------------------------------------------------------------ shared steps
+
+    static void checkName(String name) {
         if (name == null || !name.matches("[A-Za-z0-9_\\-]+")) {
             throw new IllegalArgumentException("migration name '" + name + "' may hold only letters, digits, _ and -");
         }
-        Migration last = null;
-        Snapshot previous = Snapshot.empty();
-        if (Files.isDirectory(folder)) {
-            List<Migration> existing = MigrationFolder.read(folder).migrations();
-            if (!existing.isEmpty()) {
-                last = existing.get(existing.size() - 1);
-                Path snapshotFile = last.directory().resolve(MigrationFolder.SNAPSHOT);
-                previous = SnapshotJson.read(read(snapshotFile), snapshotFile.toString());
-            }
+    }
+
+    /** The newest migration of a folder, or {@code null} when the folder is missing or empty. */
+    private static Migration newest(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return null;
         }
-        Snapshot target = SnapshotBuilder.of(schema);
-        List<PossibleRename> renames = Diff.possibleRenames(previous, target);
-        if (!renames.isEmpty() && !allowDrops) {
-            throw new RenameHintMissingException(renames);
-        }
-        List<Change> changes = Diff.between(previous, target);
-        if (changes.isEmpty()) {
-            return new GenerateResult(List.of(), List.of());
-        }
+        List<Migration> existing = MigrationFolder.read(folder).migrations();
+        return existing.isEmpty() ? null : existing.get(existing.size() - 1);
+    }
+
+    static Snapshot snapshotOf(Migration m) {
+        Path file = m.directory().resolve(MigrationFolder.SNAPSHOT);
+        return SnapshotJson.read(read(file), file.toString());
+    }
+
+    /**
+     * Writes the migrations of one run: consecutive transactional changes together, every change that needs no
+     * transaction alone, each named {@code <id>_<name>}, or {@code <id>_<name>_<n>} when there are several.
+     */
+    static List<Path> write(Path folder, String name, List<Change> changes, Snapshot target, String parent,
+                            IdSequence ids) {
         List<List<Change>> segments = segments(changes);
-        LocalDateTime next = LocalDateTime.now(clock).withNano(0);
-        if (last != null) {
-            LocalDateTime after = LocalDateTime.parse(last.id(), ID).plusSeconds(1);
-            if (next.isBefore(after)) {
-                next = after;   // ids stay increasing even when the clock is behind the newest migration
-            }
-        }
         List<Path> written = new ArrayList<>();
-        String parent = last == null ? null : last.id();
         for (int i = 0; i < segments.size(); i++) {
             List<Change> segment = segments.get(i);
-            String id = ID.format(next.plusSeconds(i));
-            String dirName = id + "_" + name + (segments.size() > 1 ? "_" + (i + 1) : "");
-            Path dir = folder.resolve(dirName);
+            String id = ids.next();
+            Path dir = folder.resolve(id + "_" + name + (segments.size() > 1 ? "_" + (i + 1) : ""));
             boolean noTransaction = MigrationSql.requiresNoTransaction(segment.get(0));
             String marker = noTransaction ? Migration.NO_TRANSACTION_MARKER + "\n" : "";
             write(dir.resolve(MigrationFolder.UP), marker + MigrationSql.up(segment));
@@ -97,7 +193,7 @@ public final class Generator {
             written.add(dir);
             parent = id;
         }
-        return new GenerateResult(written, changes);
+        return written;
     }
 
     /** Consecutive transactional changes together; every change that needs no transaction alone. */
@@ -121,7 +217,7 @@ public final class Generator {
         return out;
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -129,7 +225,7 @@ public final class Generator {
         }
     }
 
-    private static void write(Path file, String text) {
+    static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8);

@@ -14,16 +14,26 @@ import java.util.Optional;
  * @param up            the statements of {@code up.sql}
  * @param down          the statements of {@code down.sql}, or {@code null} when the migration has none
  * @param checksum      SHA-256 of the bytes of {@code up.sql}, lower-case hex
- * @param transactional {@code false} when the first line of {@code up.sql} is {@code -- sleet:no-transaction}
- * @param downTransactional {@code false} when the first line of {@code down.sql} is {@code -- sleet:no-transaction}
+ * @param transactional {@code false} when {@code up.sql} opens with {@code -- sleet:no-transaction}
+ * @param downTransactional {@code false} when {@code down.sql} opens with {@code -- sleet:no-transaction}
  * @param parent        the {@code parent} named by {@code snapshot.json}, or {@code null} (first migration, or
  *                      no snapshot)
  */
 public record Migration(String id, String name, Path directory, List<SqlStatement> up, List<SqlStatement> down,
                         String checksum, boolean transactional, boolean downTransactional, String parent) {
 
-    /** The marker on the first line of a file whose statements must run outside a transaction. */
+    /**
+     * The marker of a file whose statements must run outside a transaction: on the first line, or among the
+     * {@code -- sleet:} marker lines that open the file.
+     */
     public static final String NO_TRANSACTION_MARKER = "-- sleet:no-transaction";
+
+    /**
+     * The marker of a hand-written migration ({@code sleet generate --custom}), on a line of its own in
+     * {@code up.sql}: {@code sleet check} does not compare its SQL with the diff of the snapshots, and
+     * {@code generate --rebase} moves it instead of generating it again.
+     */
+    public static final String CUSTOM_MARKER = "-- sleet:custom";
 
     /**
      * Checks the components and copies the lists.

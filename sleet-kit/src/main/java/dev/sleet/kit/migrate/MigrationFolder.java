@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
  * <p>Reading checks that every directory name starts with a 14-digit id, that ids are unique, that each
  * directory has a readable, non-empty {@code up.sql} (UTF-8), and, where {@code snapshot.json} exists, that its
  * {@code parent} names the migration just before it, so that migrations form one chain. A missing
- * {@code down.sql} is allowed; {@link #withoutDown()} lists those migrations. Files and hidden entries at the top
+ * {@code down.sql} is allowed; {@link #withoutDown()} lists those migrations. A migration whose {@code up.sql}
+ * holds a {@value Migration#CUSTOM_MARKER} line is hand-written; it is read and run like any other. Files and hidden entries at the top
  * level are ignored. Every failure is a {@link MigrationFolderException} naming the file.
  *
  * <pre>{@code
@@ -74,6 +76,20 @@ public final class MigrationFolder {
      * @throws MigrationFolderException when the folder or one of its files is missing, unreadable or malformed
      */
     public static MigrationFolder read(Path root) {
+        MigrationFolder folder = readIgnoringParents(root);
+        checkChain(folder.migrations);
+        return folder;
+    }
+
+    /**
+     * Reads and validates a migrations folder like {@link #read(Path)}, except that parent links are not checked:
+     * for tools that repair a chain that forked, such as {@code sleet generate --rebase}.
+     *
+     * @param root the folder
+     * @return the folder's migrations, ordered by id; their parents may not form one chain
+     * @throws MigrationFolderException when the folder or one of its files is missing, unreadable or malformed
+     */
+    public static MigrationFolder readIgnoringParents(Path root) {
         if (!Files.isDirectory(root)) {
             throw new MigrationFolderException(root, "is not a directory; create it or set 'out' in sleet.properties"
                     + " to the migrations folder", null);
@@ -104,7 +120,6 @@ public final class MigrationFolder {
             out.add(readMigration(dir, id, m.group(2)));
         }
         out.sort((a, b) -> a.id().compareTo(b.id()));
-        checkChain(out);
         return new MigrationFolder(root, out);
     }
 
@@ -117,8 +132,11 @@ public final class MigrationFolder {
         String upText = decode(upFile, upBytes);
         List<SqlStatement> up = StatementSplitter.split(upText);
         if (up.isEmpty()) {
-            throw new MigrationFolderException(upFile, "is empty: it holds no SQL statement; write the migration"
-                    + " or delete its directory", null);
+            String what = hasCustomMarker(upText)
+                    ? "is a custom migration with no SQL yet; write its statements below the '"
+                    + Migration.CUSTOM_MARKER + "' line, or delete its directory"
+                    : "is empty: it holds no SQL statement; write the migration or delete its directory";
+            throw new MigrationFolderException(upFile, what, null);
         }
         Path downFile = dir.resolve(DOWN);
         List<SqlStatement> down = null;
@@ -154,11 +172,38 @@ public final class MigrationFolder {
         }
     }
 
-    /** {@code true} when the first line is the no-transaction marker (trailing blanks and case do not matter). */
+    /**
+     * {@code true} when the no-transaction marker is on the first line, or on a later line of the block of
+     * {@code -- sleet:} markers that opens the file: a custom migration's {@code -- sleet:custom} line above it
+     * must not hide it. Blanks around a marker and case do not matter.
+     */
     static boolean hasNoTransactionMarker(String text) {
-        int nl = text.indexOf('\n');
-        String first = (nl < 0 ? text : text.substring(0, nl)).strip();
-        return first.equalsIgnoreCase(Migration.NO_TRANSACTION_MARKER);
+        for (String line : text.split("\n", -1)) {
+            String marker = line.strip();
+            if (marker.equalsIgnoreCase(Migration.NO_TRANSACTION_MARKER)) {
+                return true;
+            }
+            if (!marker.toLowerCase(Locale.ROOT).startsWith("-- sleet:")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Tells whether a migration file is marked hand-written: one of its lines, on its own, is
+     * {@value Migration#CUSTOM_MARKER} (blanks around it and case do not matter).
+     *
+     * @param text the text of {@code up.sql}
+     * @return {@code true} for a custom migration
+     */
+    public static boolean hasCustomMarker(String text) {
+        for (String line : text.split("\n", -1)) {
+            if (line.strip().equalsIgnoreCase(Migration.CUSTOM_MARKER)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String readParent(Path snapshot) {

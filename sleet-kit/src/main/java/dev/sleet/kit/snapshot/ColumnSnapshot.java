@@ -52,4 +52,15 @@ public record ColumnSnapshot(String name, String type, boolean notNull, String d
     public ColumnSnapshot withNotNull(boolean value) {
         return new ColumnSnapshot(name, type, value, defaultSql, identity, generated, renamedFrom, comment);
     }
+
+    /**
+     * Returns this column with a rename from another name recorded, as {@code renamedFrom(...)} in the schema
+     * would record it; used when a person confirms a rename that the schema does not declare.
+     *
+     * @param oldName the name the column had before, or {@code null} for none
+     * @return the column with the hint
+     */
+    public ColumnSnapshot withRenamedFrom(String oldName) {
+        return new ColumnSnapshot(name, type, notNull, defaultSql, identity, generated, oldName, comment);
+    }
 }

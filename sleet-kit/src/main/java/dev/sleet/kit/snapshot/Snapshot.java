@@ -100,6 +100,7 @@ public record Snapshot(int version, String id, String parent,
         return new Snapshot(version, migrationId, parentId, roles, schemas, enums, sequences, tables, views);
     }
 
+
     /**
      * Finds a table.
      *

@@ -109,4 +109,16 @@ public record TableSnapshot(String schema, String name, String renamedFrom, List
     public Optional<ColumnSnapshot> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
     }
+
+    /**
+     * Returns this table with a rename from another name recorded, as {@code renamedFrom(...)} in the schema
+     * would record it.
+     *
+     * @param oldName the name the table had before, or {@code null} for none
+     * @return the table with the hint
+     */
+    public TableSnapshot withRenamedFrom(String oldName) {
+        return new TableSnapshot(schema, name, oldName, columns, primaryKey, uniques, foreignKeys, checks, indexes,
+                rowLevelSecurity, forceRowLevelSecurity, policies, comment);
+    }
 }

@@ -86,4 +86,47 @@ class FolderCheckTest {
 
         assertThat(FolderCheck.check(folder)).singleElement().asString().contains("snapshot.json");
     }
+
+    private static void appendSql(Path dir, String sql) throws IOException {
+        Path up = dir.resolve("up.sql");
+        Files.writeString(up, Files.readString(up) + sql);
+    }
+
+    @Test
+    void aCustomMigrationsHandWrittenSqlIsAcceptedEvenRightAfterAGroup() throws IOException {
+        generateBoth();   // init, then the two migrations of grow, which share a snapshot
+        Path custom = Generator.custom(folder, "label_items", CLOCK).migrations().get(0);
+        appendSql(custom, "update \"items\" set \"label\" = 'item ' || \"id\";\n");
+
+        // the custom migration copies the group's snapshot, but is not compared as a member of the group
+        assertThat(FolderCheck.check(folder)).isEmpty();
+    }
+
+    @Test
+    void aGeneratedMigrationAfterACustomOneIsStillComparedWithItsDiff() throws IOException {
+        Generator.generate(new Schema(List.of(), List.of(new ItemsV1())), folder, "init", false, CLOCK);
+        Path custom = Generator.custom(folder, "seed", CLOCK).migrations().get(0);
+        appendSql(custom, "insert into \"items\" (\"id\") values (1);\n");
+        GenerateResult grow = Generator.generate(new Schema(List.of(), List.of(new ItemsV2())), folder, "grow",
+                false, CLOCK);
+        assertThat(FolderCheck.check(folder)).isEmpty();
+
+        appendSql(grow.migrations().get(1), "drop table \"items\";\n");
+
+        assertThat(FolderCheck.check(folder)).singleElement().asString()
+                .contains("_grow_1/up.sql (and the 1 after it)").contains("drop table \"items\"");
+    }
+
+    @Test
+    void aCustomMigrationOutOfTheChainIsReported() throws IOException {
+        Generator.generate(new Schema(List.of(), List.of(new ItemsV1())), folder, "init", false, CLOCK);
+        Path custom = Generator.custom(folder, "seed", CLOCK).migrations().get(0);
+        appendSql(custom, "insert into \"items\" (\"id\") values (1);\n");
+        Path snapshot = custom.resolve("snapshot.json");
+        Files.writeString(snapshot, Files.readString(snapshot).replace("\"parent\" : \"20261121093000\"",
+                "\"parent\" : \"20250101000000\""));
+
+        assertThat(FolderCheck.check(folder)).singleElement().asString().contains("_seed/snapshot.json")
+                .contains("names parent 20250101000000");
+    }
 }

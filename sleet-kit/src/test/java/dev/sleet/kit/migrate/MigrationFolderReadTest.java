@@ -68,6 +68,50 @@ class MigrationFolderReadTest {
     }
 
     @Test
+    void aCustomMarkerDoesNotHideTheNoTransactionMarkerInEitherOrder() {
+        write(folder, "20260101000000_above", "-- sleet:no-transaction\n-- sleet:custom\nCREATE INDEX CONCURRENTLY"
+                + " i ON t (c);", "-- sleet:custom\nDROP INDEX i;");
+        write(folder, "20260102000000_below", "-- sleet:custom\n  -- SLEET:NO-TRANSACTION \nCREATE INDEX"
+                + " CONCURRENTLY j ON t (c);", null);
+        write(folder, "20260103000000_late", "-- sleet:custom\n-- a note\n-- sleet:no-transaction\nSELECT 1;",
+                null);
+
+        MigrationFolder read = MigrationFolder.read(folder);
+
+        assertThat(read.migrations()).extracting(Migration::transactional).containsExactly(false, false, true);
+        assertThat(read.migrations().get(0).downTransactional()).isTrue();
+        assertThat(read.migrations().get(0).up()).singleElement().satisfies(s ->
+                assertThat(s.sql()).contains("CREATE INDEX CONCURRENTLY"));
+        assertThat(MigrationFolder.hasCustomMarker("-- sleet:no-transaction\r\n -- sleet:custom \r\nSELECT 1;"))
+                .isTrue();
+        assertThat(MigrationFolder.hasCustomMarker("SELECT 1; -- sleet:custom")).isFalse();
+    }
+
+    @Test
+    void aCustomMigrationWithoutSqlSaysToWriteIt() {
+        write(folder, "20260101000000_backfill", "-- sleet:custom\n-- Write the SQL below.\n", null);
+
+        assertThatThrownBy(() -> MigrationFolder.read(folder))
+                .isInstanceOf(MigrationFolderException.class)
+                .hasMessageContaining("20260101000000_backfill/up.sql: is a custom migration with no SQL yet")
+                .hasMessageContaining("below the '-- sleet:custom' line");
+    }
+
+    @Test
+    void readingIgnoringParentsAcceptsAForkedChain() throws Exception {
+        write(folder, "20260101000000_a", "SELECT 1;", null);
+        write(folder, "20260102000000_b", "SELECT 2;", null);
+        write(folder, "20260103000000_c", "SELECT 3;", null);
+        snapshot("20260101000000_a", null);
+        snapshot("20260102000000_b", "20260101000000");
+        snapshot("20260103000000_c", "20260101000000");
+
+        assertThatThrownBy(() -> MigrationFolder.read(folder)).isInstanceOf(MigrationFolderException.class);
+        assertThat(MigrationFolder.readIgnoringParents(folder).migrations()).extracting(Migration::parent)
+                .containsExactly(null, "20260101000000", "20260101000000");
+    }
+
+    @Test
     void directoryWithoutIdIsAnError() {
         write(folder, "create_users", "CREATE TABLE users (id int);", null);
         assertThatThrownBy(() -> MigrationFolder.read(folder))
