@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.Console;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,13 +27,13 @@ final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!yes) {
-            Console console = System.console();
-            if (console == null) {
+            Terminal terminal = Terminal.system().orElse(null);
+            if (terminal == null) {
                 System.err.println("sleet: repair changes the migration history; run it on a terminal to confirm, "
                         + "or pass --yes");
                 return SleetCommand.USAGE;
             }
-            String answer = console.readLine("Accept edited migration files and clear failed steps? [y/N] ");
+            String answer = terminal.readLine("Accept edited migration files and clear failed steps? [y/N] ");
             if (answer == null || !answer.strip().equalsIgnoreCase("y")) {
                 System.out.println("Nothing changed.");
                 return 0;

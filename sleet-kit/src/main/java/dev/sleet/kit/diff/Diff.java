@@ -326,8 +326,8 @@ public final class Diff {
         for (String v : f.values()) {
             if (!t.values().contains(v)) {
                 throw new IllegalStateException("enum \"" + name + "\": value \"" + v + "\" was removed; PostgreSQL "
-                        + "cannot drop an enum value, so this needs a hand-written migration (sleet generate --custom): "
-                        + "create a new type, move the columns to it and drop the old one");
+                        + "cannot drop an enum value, so this needs a hand-written migration (sleet generate --custom "
+                        + "--adopt-schema): create a new type, move the columns to it and drop the old one");
             }
         }
         List<String> keptOrder = new ArrayList<>(t.values());
@@ -335,7 +335,7 @@ public final class Diff {
         if (!keptOrder.equals(f.values())) {
             throw new IllegalStateException("enum \"" + name + "\": values " + f.values() + " were reordered to "
                     + keptOrder + "; PostgreSQL cannot move enum values, so this needs a hand-written migration "
-                    + "(sleet generate --custom)");
+                    + "(sleet generate --custom --adopt-schema)");
         }
         List<String> current = new ArrayList<>(f.values());
         for (int i = 0; i < t.values().size(); i++) {
