@@ -9,17 +9,25 @@ import java.sql.Statement;
 /**
  * Describes the user objects of a database as sorted text, so that two catalogs can be compared with
  * {@code equals}: schemas, enums with their labels in order, tables, columns (type, not null, default,
- * identity and its sequence options, generated expression), constraints and indexes. Column order is not
- * compared: a column added by a migration goes to the end of its table, and PostgreSQL cannot move it.
+ * identity and its sequence options, generated expression), constraints, indexes with their validity, and
+ * comments on tables and columns. Column order is not compared: a column added by a migration goes to the end
+ * of its table, and PostgreSQL cannot move it.
  */
-final class CatalogDump {
+public final class CatalogDump {
 
     private static final String USER_SCHEMA = "n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'";
 
     private CatalogDump() {
     }
 
-    static String of(Connection connection) throws SQLException {
+    /**
+     * Describes the database of a connection.
+     *
+     * @param connection a connection to the database
+     * @return one sorted line per object
+     * @throws SQLException when the catalog cannot be read
+     */
+    public static String of(Connection connection) throws SQLException {
         StringBuilder out = new StringBuilder();
         section(connection, out, "schema", "select n.nspname from pg_namespace n where " + USER_SCHEMA
                 + " order by 1");
@@ -51,9 +59,16 @@ final class CatalogDump {
                 + " from pg_constraint con join pg_class c on c.oid = con.conrelid"
                 + " join pg_namespace n on n.oid = c.relnamespace"
                 + " where con.contype in ('p', 'u', 'f', 'c', 'x') and " + USER_SCHEMA + " order by 1, 2, 3");
-        section(connection, out, "index", "select n.schemaname, n.tablename, n.indexname, n.indexdef"
-                + " from pg_indexes n where n.schemaname not like 'pg\\_%' and n.schemaname <> 'information_schema'"
-                + " order by 1, 2, 3");
+        // indisvalid: an interrupted CREATE INDEX CONCURRENTLY leaves an index whose definition looks complete
+        section(connection, out, "index", "select n.nspname, t.relname, c.relname, pg_get_indexdef(c.oid),"
+                + " i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid"
+                + " join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace"
+                + " where " + USER_SCHEMA + " order by 1, 2, 3");
+        section(connection, out, "comment", "select n.nspname, c.relname, a.attname, d.description"
+                + " from pg_description d join pg_class c on c.oid = d.objoid and d.classoid = 'pg_class'::regclass"
+                + " join pg_namespace n on n.oid = c.relnamespace"
+                + " left join pg_attribute a on a.attrelid = c.oid and a.attnum = d.objsubid and d.objsubid > 0"
+                + " where " + USER_SCHEMA + " order by 1, 2, 3");
         return out.toString();
     }
 
