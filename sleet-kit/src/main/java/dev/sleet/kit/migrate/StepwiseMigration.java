@@ -1,8 +1,14 @@
 package dev.sleet.kit.migrate;
 
+import dev.sleet.exec.SleetException;
+
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,8 +19,12 @@ import java.util.Set;
  * <p>Each statement that may run in a transaction block runs in a transaction of its own together with its
  * progress update, so that it is applied exactly once whenever the migrator dies: both commit or neither does.
  * Statements that refuse a transaction block ({@code CONCURRENTLY}, {@code VACUUM}, ...; see
- * {@link #refusesTransactionBlock(String)}) run on their own, their progress recorded after them; a migrator
- * killed in between leaves their outcome unknown, and a resumed run runs them again.
+ * {@link #refusesTransactionBlock(String)}) run on their own, their progress recorded after them, and a migrator
+ * killed in between leaves their outcome unknown. The first statement of a resumed run is that uncertain one, so
+ * before running it again: a {@code CREATE INDEX CONCURRENTLY} whose index exists and is valid finished and is
+ * only recorded; an INVALID index of that name, left by an interrupted or failed build, is dropped and built
+ * again; a {@code DROP INDEX CONCURRENTLY} whose index is gone finished and is only recorded. Any other
+ * statement that refuses a transaction block is run again, so it should be idempotent.
  */
 final class StepwiseMigration {
 
@@ -55,7 +65,11 @@ final class StepwiseMigration {
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement s = statements.get(i);
             try {
-                runAndRecord(m, s);
+                if (i == 0 && resuming && finishedBefore(m, s)) {
+                    history.recordProgress(m.id(), s.number());
+                } else {
+                    runAndRecord(m, s);
+                }
             } catch (SleetMigrationException e) {
                 try {
                     history.markFailed(m.id(), MigrateCommand.elapsedMs(start), "statement " + s.number() + ": "
@@ -118,6 +132,61 @@ final class StepwiseMigration {
     }
 
     /**
+     * Settles the uncertain first statement of a resumed run: {@code true} when it finished before the
+     * interruption and must not run again. Drops the INVALID leftover of an interrupted index build, so that the
+     * statement can build the index afresh.
+     */
+    private boolean finishedBefore(Migration m, SqlStatement s) throws SQLException {
+        Optional<ConcurrentIndexStatement> parsed = ConcurrentIndexStatement.parse(s.sql());
+        if (parsed.isEmpty()) {
+            return false;
+        }
+        if (parsed.get() instanceof ConcurrentIndexStatement.Drop drop) {
+            return !exists(drop.index());
+        }
+        ConcurrentIndexStatement.Create create = (ConcurrentIndexStatement.Create) parsed.get();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT n.nspname, i.indisvalid FROM pg_index i"
+                + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE i.indrelid = to_regclass(?) AND c.relname = ?")) {
+            ps.setString(1, create.table().sql());
+            ps.setString(2, create.index());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                if (rs.getBoolean(2)) {
+                    return true;
+                }
+                dropInvalid(m, s, new ConcurrentIndexStatement.Name(rs.getString(1), create.index()));
+                return false;
+            }
+        }
+    }
+
+    private boolean exists(ConcurrentIndexStatement.Name name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, name.sql());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void dropInvalid(Migration m, SqlStatement s, ConcurrentIndexStatement.Name index) {
+        String sql = "DROP INDEX CONCURRENTLY " + index.sql();
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            SleetException cause = SleetException.of(e, sql, null);
+            throw new SleetMigrationException("migration " + m.id() + " cannot resume at statement " + s.number()
+                    + " (line " + s.line() + ") of " + m.upFile() + ": the INVALID index " + index.sql() + " left by"
+                    + " the interrupted index build could not be dropped: " + cause.getMessage() + ". Drop it, then"
+                    + " run 'sleet repair' and migrate again", m.id(), m.upFile(), s.number(), sql, cause);
+        }
+    }
+
+    /**
      * Whether a statement must run outside a transaction block: anything {@code CONCURRENTLY}, {@code VACUUM},
      * {@code CREATE/DROP DATABASE}, {@code CREATE/DROP TABLESPACE}, {@code ALTER SYSTEM}, and procedures, DO
      * blocks and transaction control, which may commit on their own. Statements this misses are still run right:
@@ -149,8 +218,8 @@ final class StepwiseMigration {
         String applied = s.number() == 1 ? "none of its statements is applied"
                 : "statements 1 to " + (s.number() - 1) + " are applied and recorded";
         return "This migration runs without a transaction: " + applied + ". Fix the cause, then run 'sleet repair'"
-                + " and migrate again to resume at statement " + s.number() + " (drop the INVALID index that a failed"
-                + " CREATE INDEX CONCURRENTLY leaves behind)";
+                + " and migrate again to resume at statement " + s.number() + " (an INVALID index left by a failed"
+                + " CREATE INDEX CONCURRENTLY is dropped and built again then)";
     }
 
     private static String withoutSql(String message) {
