@@ -1,6 +1,8 @@
 package dev.sleet.cli;
 
+import dev.sleet.cli.config.ConfigException;
 import dev.sleet.cli.config.SleetConfig;
+import dev.sleet.exec.SleetException;
 import dev.sleet.internal.exec.ConnectionUrl;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Option;
@@ -8,6 +10,8 @@ import picocli.CommandLine.Option;
 import javax.sql.DataSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Function;
 
 /**
@@ -30,20 +34,56 @@ final class ProjectOptions {
 
     /**
      * Runs work with a data source for migrations: the configured database, or the project's embedded one,
-     * started for the work and stopped after it.
+     * started for the work and stopped after it. A configured database is connected to once first, so that a URL
+     * that does not parse, a server that is down and credentials that are refused each end the command with one
+     * line naming the URL (password masked) and where it was configured.
      */
     <T> T withMigrationDatabase(SleetConfig cfg, PrintStream out, Function<DataSource, T> work) {
         String target = cfg.migrationUrl().orElse(null);
         if (target != null) {
-            return work.apply(dataSource(target));
+            String key = cfg.directUrl() != null ? "directUrl" : url != null ? null : "url";
+            return work.apply(connectable(target, cfg, key));
         }
         try (ProjectDatabase db = ProjectDatabase.start(cfg.file().toAbsolutePath().getParent(), out)) {
-            return work.apply(dataSource(db.url()));
+            return work.apply(dataSource(ConnectionUrl.parse(db.url())));
         }
     }
 
-    private static DataSource dataSource(String url) {
-        ConnectionUrl parsed = ConnectionUrl.parse(url);
+    /**
+     * The data source of a configured URL, after one connection succeeded.
+     *
+     * @param key the configuration key the URL comes from, or {@code null} when it comes from {@code --url}
+     */
+    private static DataSource connectable(String url, SleetConfig cfg, String key) {
+        ConnectionUrl parsed;
+        DataSource ds;
+        try {
+            parsed = ConnectionUrl.parse(url);
+            ds = dataSource(parsed);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException((key == null ? "--url" : cfg.file() + ": key '" + key + "'") + ": "
+                    + e.getMessage());
+        }
+        String source = key == null ? "--url" : "key '" + key + "' in " + cfg.file();
+        try (Connection ignored = ds.getConnection()) {
+            return ds;
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            String reason = (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse(""))
+                    + (state.isEmpty() ? "" : " [SQLSTATE " + state + "]");
+            String who = "cannot connect to " + parsed.display()
+                    + (parsed.user() == null ? "" : " as user '" + parsed.user() + "'") + ": " + reason;
+            // 28xxx: the server refused the user or password; 3D000: no such database. Both are the URL's fault.
+            if (state.startsWith("28") || state.equals("3D000")) {
+                throw new ConfigException(who + "; check the user, password and database in " + source);
+            }
+            throw SleetException.connectionFailed(who + "; is the server running, and are host and port of "
+                    + source + " right?", e);
+        }
+    }
+
+    private static DataSource dataSource(ConnectionUrl parsed) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(parsed.jdbcUrl());
         if (parsed.user() != null) {

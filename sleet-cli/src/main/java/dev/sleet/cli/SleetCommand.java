@@ -63,7 +63,8 @@ public final class SleetCommand implements Runnable {
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // One line that names the problem; the stack trace only when asked for.
-            commandLine.getErr().println(Style.bad("sleet:") + " " + e.getMessage());
+            commandLine.getErr().println(Style.bad("sleet:") + " "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (e instanceof dev.sleet.cli.config.ConfigException) {
                 return USAGE;
             }

@@ -51,17 +51,35 @@ public final class SchemaLoader {
                         + "classpath " + config.classpath() + "; is it compiled, and is the name right?");
             } catch (ExceptionInInitializerError e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new ConfigException(config.file() + ": key 'schema': class " + name + " failed to initialise: "
-                        + cause.getMessage());
+                throw new ConfigException(config.file() + ": key 'schema': class " + name + " failed to initialise ("
+                        + describe(cause) + "); fix its static fields and initialisers");
+            } catch (UnsupportedClassVersionError e) {
+                throw new ConfigException(config.file() + ": key 'schema': class " + name + " was compiled for a newer"
+                        + " Java than the " + System.getProperty("java.version") + " running sleet; run sleet on that"
+                        + " Java, or compile the schema with --release " + Runtime.version().feature());
+            } catch (NoClassDefFoundError e) {
+                throw new ConfigException(config.file() + ": key 'schema': class " + name + " cannot be loaded: it"
+                        + " needs " + firstLine(e.getMessage()) + ", which is not on the classpath "
+                        + config.classpath() + "; rebuild the schema's project or add the missing jar to 'classpath'");
             } catch (LinkageError e) {
                 throw new ConfigException(config.file() + ": key 'schema': class " + name + " cannot be loaded ("
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "); recompile it against this Sleet");
+                        + describe(e) + "); rebuild the schema's project against this Sleet");
             }
         }
         try {
             return Schema.of(classes.toArray(Class<?>[]::new));
         } catch (SchemaDefinitionException e) {
-            throw new ConfigException(config.file() + ": key 'schema': " + e.getMessage());
+            throw new ConfigException(config.file() + ": key 'schema': " + firstLine(e.getMessage()));
         }
+    }
+
+    /** The type and first line of a throwable's message: the message of a ConfigException is one line. */
+    private static String describe(Throwable t) {
+        String message = firstLine(t.getMessage());
+        return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("").strip();
     }
 }

@@ -93,8 +93,12 @@ public record SleetConfig(Path file, List<String> schema, List<Path> classpath, 
         Properties raw = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             raw.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // java.util.Properties takes a backslash as the start of an escape, which Windows paths trip over
+            throw new ConfigException(file + ": is not a valid properties file (" + e.getMessage() + "); a backslash"
+                    + " starts an escape such as \\uXXXX, so write \\\\ for a backslash or use '/' in paths");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : raw.stringPropertyNames()) {

@@ -83,4 +83,29 @@ class SchemaLoaderTest {
                 .hasMessageContaining("declared twice")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    @Test
+    void aFailingStaticInitialiserIsOneLineNamingTheExceptionEvenWithoutAMessage() throws IOException {
+        compile("shop.Loud", """
+                package shop;
+                public final class Loud {
+                    static { if (true) throw new IllegalStateException("first line\\nsecond line"); }
+                }
+                """);
+        compile("shop.Quiet", """
+                package shop;
+                public final class Quiet {
+                    static { if (true) throw new UnsupportedOperationException(); }
+                }
+                """);
+
+        assertThatThrownBy(() -> SchemaLoader.load(config("shop.Loud", "classes")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("shop.Loud failed to initialise (IllegalStateException: first line)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("second line"));
+        assertThatThrownBy(() -> SchemaLoader.load(config("shop.Quiet", "classes")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("shop.Quiet failed to initialise (UnsupportedOperationException)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("null"));
+    }
 }

@@ -84,13 +84,15 @@ class SleetConfigTest {
         Path noSchema = write("b.properties", "url=x\n");
         Path badClass = write("c.properties", "schema=com.example.1Bad\n");
         Path unsetVariable = write("d.properties", "schema=a.B\nurl=${NOT_SET_ANYWHERE}\n");
+        Path windowsPath = write("f.properties", "schema=a.B\nclasspath=C:\\users\\ann\\classes\n");
 
         for (Object[] c : new Object[][] {
                 {missing, "no such configuration file"},
                 {unknownKey, "unknown key 'urll'"},
                 {noSchema, "key 'schema' is required"},
                 {badClass, "'com.example.1Bad' is not a Java class name"},
-                {unsetVariable, "${NOT_SET_ANYWHERE}"}}) {
+                {unsetVariable, "${NOT_SET_ANYWHERE}"},
+                {windowsPath, "is not a valid properties file"}}) {
             Path file = (Path) c[0];
             assertThatThrownBy(() -> SleetConfig.load(file, Map.<String, String>of()::get))
                     .isInstanceOf(ConfigException.class)

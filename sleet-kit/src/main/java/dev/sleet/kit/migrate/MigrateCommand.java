@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * {@code migrate}: applies pending migrations in id order, each transactional one in its own transaction together
- * with its history row, each non-transactional one statement by statement with its progress recorded. Pending
- * migrations older than the newest applied one are applied too, and reported as out of order.
+ * with its history row, each non-transactional one statement by statement with its progress recorded
+ * ({@link StepwiseMigration}). Pending migrations older than the newest applied one are applied too, and reported
+ * as out of order.
  */
 final class MigrateCommand {
 
@@ -93,41 +94,13 @@ final class MigrateCommand {
     }
 
     private long runStepwise(PlannedMigration p) throws SQLException {
-        Migration m = p.migration();
-        StatementRunner runner = new StatementRunner(connection);
-        long start = System.nanoTime();
-        if (p.resumedAfter() == 0 && !isRecorded(m.id())) {
-            history.insertRunning(m);
-        }
-        for (SqlStatement s : p.statements()) {
-            try {
-                runner.run(m, m.upFile(), s, "This migration runs without a transaction: statements 1 to "
-                        + (s.number() - 1) + " are applied and recorded. Fix the cause (a failed CREATE INDEX"
-                        + " CONCURRENTLY leaves an INVALID index to drop), then run 'sleet repair' and migrate"
-                        + " again to resume at statement " + s.number());
-            } catch (SleetMigrationException e) {
-                try {
-                    history.markFailed(m.id(), elapsedMs(start), "statement " + s.number() + ": "
-                            + (e.getCause() == null ? e.getMessage() : firstLine(e.getCause().getMessage())));
-                } catch (SQLException | RuntimeException recordFailure) {
-                    e.addSuppressed(recordFailure);
-                }
-                throw e;
-            }
-            history.recordProgress(m.id(), s.number());
-        }
-        long ms = elapsedMs(start);
-        history.markApplied(m.id(), ms);
-        return ms;
+        // A history row means an earlier run stopped inside this migration: killed, or failed and repaired.
+        boolean resuming = p.resumedAfter() > 0 || isRecorded(p.migration().id());
+        return new StepwiseMigration(connection, history).run(p, resuming);
     }
 
     private boolean isRecorded(String id) throws SQLException {
         return history.rows().stream().anyMatch(r -> r.id().equals(id));
-    }
-
-    private static String firstLine(String s) {
-        int cut = s.indexOf(" in: ");
-        return cut < 0 ? s : s.substring(0, cut);
     }
 
     static long elapsedMs(long startNanos) {

@@ -125,8 +125,12 @@ public final class MigrationFolder {
 
     private static Migration readMigration(Path dir, String id, String name) {
         Path upFile = dir.resolve(UP);
-        if (!Files.isRegularFile(upFile)) {
+        if (!Files.exists(upFile)) {
             throw new MigrationFolderException(upFile, "is missing; every migration directory needs an up.sql", null);
+        }
+        if (!Files.isRegularFile(upFile)) {
+            throw new MigrationFolderException(upFile, "is not a regular file (a directory or a special file); make it"
+                    + " a file holding the migration's SQL", null);
         }
         byte[] upBytes = readBytes(upFile);
         String upText = decode(upFile, upBytes);

@@ -38,11 +38,18 @@ final class MigrationHistory {
         }
     }
 
-    /** Creates schema and table when missing; callers hold the lock, so two migrators never race here. */
+    /**
+     * Creates schema and table when missing; callers hold the lock, so two migrators never race here. All in one
+     * transaction: a migrator killed half-way must not leave a table without its comment, which the next run,
+     * seeing the table, would never add.
+     */
     void createIfMissing() throws SQLException {
         if (exists()) {
             return;
         }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        Throwable first = null;
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS sleet");
             st.execute("""
@@ -62,6 +69,20 @@ final class MigrationHistory {
                     )""");
             st.execute("COMMENT ON TABLE sleet.migrations IS 'Migrations applied by Sleet; statements_done is the"
                     + " progress of a -- sleet:no-transaction migration'");
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            first = e;
+            Migrator.rollbackQuietly(connection, e);
+            throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                if (first == null) {
+                    throw e;
+                }
+                first.addSuppressed(e);
+            }
         }
     }
 

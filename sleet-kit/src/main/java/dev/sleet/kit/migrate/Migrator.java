@@ -55,7 +55,11 @@ public final class Migrator {
     /**
      * Applies every pending migration, in id order. A pending migration older than the newest applied one (merged
      * from another branch) is applied too and reported in {@link MigrateResult#outOfOrder()}; an interrupted
-     * {@code -- sleet:no-transaction} migration is resumed after its last completed statement.
+     * {@code -- sleet:no-transaction} migration is resumed after its last completed statement. Each statement of
+     * such a migration that can run in a transaction commits together with its recorded progress, so a migrator
+     * killed at any point never runs one twice; a named {@code CREATE/DROP INDEX CONCURRENTLY} that the killed run
+     * finished is recorded without running again, and the INVALID index of an interrupted build is dropped and
+     * built again.
      *
      * @return the migrations applied, with their timings
      * @throws SleetMigrationException when an applied migration's file changed, a failed migration waits for

@@ -9,11 +9,11 @@ import java.sql.Statement;
 /**
  * Describes the user objects of a database as sorted text, so that two catalogs can be compared with
  * {@code equals}: schemas, enums with their labels in order, tables, columns (type, not null, default,
- * identity and its sequence options, generated expression), constraints, indexes, standalone sequences, views,
- * row-level security, policies, comments and the test roles. Column order is not
+ * identity and its sequence options, generated expression), constraints, indexes with their validity,
+ * standalone sequences, views, row-level security, policies, comments and the test roles. Column order is not
  * compared: a column added by a migration goes to the end of its table, and PostgreSQL cannot move it.
  */
-final class CatalogDump {
+public final class CatalogDump {
 
     /** The prefix of the roles tests create; roles belong to the cluster, so only these are dumped. */
     static final String ROLE_PREFIX = "sleet_rt_";
@@ -23,7 +23,14 @@ final class CatalogDump {
     private CatalogDump() {
     }
 
-    static String of(Connection connection) throws SQLException {
+    /**
+     * Describes the database of a connection.
+     *
+     * @param connection a connection to the database
+     * @return one sorted line per object
+     * @throws SQLException when the catalog cannot be read
+     */
+    public static String of(Connection connection) throws SQLException {
         StringBuilder out = new StringBuilder();
         section(connection, out, "schema", "select n.nspname from pg_namespace n where " + USER_SCHEMA
                 + " order by 1");
@@ -55,9 +62,11 @@ final class CatalogDump {
                 + " from pg_constraint con join pg_class c on c.oid = con.conrelid"
                 + " join pg_namespace n on n.oid = c.relnamespace"
                 + " where con.contype in ('p', 'u', 'f', 'c', 'x') and " + USER_SCHEMA + " order by 1, 2, 3");
-        section(connection, out, "index", "select n.schemaname, n.tablename, n.indexname, n.indexdef"
-                + " from pg_indexes n where n.schemaname not like 'pg\\_%' and n.schemaname <> 'information_schema'"
-                + " order by 1, 2, 3");
+        // indisvalid: an interrupted CREATE INDEX CONCURRENTLY leaves an index whose definition looks complete
+        section(connection, out, "index", "select n.nspname, t.relname, c.relname, pg_get_indexdef(c.oid),"
+                + " i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid"
+                + " join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace"
+                + " where " + USER_SCHEMA + " order by 1, 2, 3");
         // standalone sequences: those an identity column owns are in the identity section
         section(connection, out, "sequence", "select n.nspname, c.relname, s.seqtypid::regtype, s.seqstart,"
                 + " s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle"

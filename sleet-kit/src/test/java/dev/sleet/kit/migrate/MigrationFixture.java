@@ -42,6 +42,11 @@ final class MigrationFixture {
         return new MigrationFixture(server, name);
     }
 
+    /** The JDBC URL of the database, for a migrator in another process. */
+    String url() {
+        return server.jdbcUrl(database);
+    }
+
     void drop() {
         try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"));
              Statement st = c.createStatement()) {

@@ -112,6 +112,14 @@ class MigrationFolderReadTest {
     }
 
     @Test
+    void anUpSqlThatIsADirectoryIsAnErrorNamingTheFile() throws Exception {
+        Files.createDirectories(folder.resolve("20260101000000_odd/up.sql"));
+        assertThatThrownBy(() -> MigrationFolder.read(folder))
+                .isInstanceOf(MigrationFolderException.class)
+                .hasMessageContaining("20260101000000_odd/up.sql: is not a regular file");
+    }
+
+    @Test
     void directoryWithoutIdIsAnError() {
         write(folder, "create_users", "CREATE TABLE users (id int);", null);
         assertThatThrownBy(() -> MigrationFolder.read(folder))

@@ -223,11 +223,7 @@ class MigratorMigrateTest {
             int holderPid = ((org.postgresql.PGConnection) holder).getBackendPID();
 
             Future<MigrateResult> waiting = pool.submit(() -> Migrator.of(db.dataSource, folder).migrate());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (db.queryLong("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0) {
-                assertThat(System.nanoTime()).as("migrator waiting on the lock").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            awaitWaitingMigrator(holderPid);
             assertThat(waiting).isNotDone();
             assertThat(db.tableExists("a")).isFalse();
 
@@ -239,6 +235,40 @@ class MigratorMigrateTest {
             pool.shutdownNow();
         }
         assertThat(db.tableExists("a")).isTrue();
+    }
+
+    @Test
+    void aWaitingMigratorDoesNotHoldUpAConcurrentIndexBuildOfTheLockHolder() throws Exception {
+        write(folder, "20260101000000_a", "CREATE TABLE a (id int);", null);
+        db.execute("CREATE TABLE items (id int)");
+        db.execute("INSERT INTO items SELECT generate_series(1, 1000)");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection holder = db.dataSource.getConnection(); Statement st = holder.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + AdvisoryLock.KEY + ")");
+            Future<MigrateResult> waiting = pool.submit(() -> Migrator.of(db.dataSource, folder).migrate());
+            awaitWaitingMigrator(((org.postgresql.PGConnection) holder).getBackendPID());
+
+            // What the holder's next migration may do: the build waits for every snapshot older than itself,
+            // so a waiter that kept one while blocked on the lock would deadlock with it.
+            st.execute("CREATE INDEX CONCURRENTLY items_id_idx ON items (id)");
+            st.execute("SELECT pg_advisory_unlock(" + AdvisoryLock.KEY + ")");
+
+            assertThat(waiting.get(30, TimeUnit.SECONDS).appliedIds()).containsExactly("20260101000000");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM pg_index WHERE indexrelid = 'items_id_idx'::regclass"
+                + " AND indisvalid")).isEqualTo(1);
+    }
+
+    /** Waits until a session other than the holder's has asked for the migration lock. */
+    private void awaitWaitingMigrator(int holderPid) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND pid NOT IN (pg_backend_pid(), " + holderPid + ") AND query LIKE '%advisory_lock(%'") == 0) {
+            assertThat(System.nanoTime()).as("migrator waiting for the lock").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @Test
