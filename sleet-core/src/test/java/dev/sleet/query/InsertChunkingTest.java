@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 
 import static dev.sleet.Sql.eq;
 import static dev.sleet.Sql.excluded;
+import static dev.sleet.Sql.lte;
 import static dev.sleet.Sql.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,6 +110,23 @@ class InsertChunkingTest {
         assertThat(insertStatements()).isEqualTo(2);
         assertThat(EVENTS).filteredOn(e -> e.sql().startsWith("insert into"))
                 .allSatisfy(e -> assertThat(e.bindCount()).isLessThanOrEqualTo(65_535));
+    }
+
+    @Test
+    void aBatchSplitsAHugeInsertAsExecuteDoesAndCountsItAsOneStatement() {
+        int[] counts = db.batch(db.insert(R).values(readings(ROWS, 1)), db.delete(R).where(lte(R.id, 10)));
+
+        assertThat(counts).containsExactly(ROWS, 10);
+        assertThat(db.count(R)).isEqualTo(ROWS - 10);
+        assertThat(insertStatements()).isEqualTo(2);
+    }
+
+    @Test
+    void aHugeInsertCannotBePreparedAndSaysWhatToDoInstead() {
+        assertThatThrownBy(() -> db.insert(R).values(readings(ROWS, 1)).prepare())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 65535")
+                .hasMessageContaining("execute it directly");
     }
 
     @Test

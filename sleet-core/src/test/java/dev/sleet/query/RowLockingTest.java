@@ -253,6 +253,15 @@ class RowLockingTest {
         assertThat(rows).hasSize(1);
     }
 
+    @Test
+    void aCteOnTheNullableSideOfAnOuterJoinIsNotLockedSoTheLockIsAllowed() {
+        dev.sleet.query.Cte recent = dev.sleet.Sql.cte("recent").as(db.select(POSTS.authorId).from(POSTS));
+        List<Row> rows = db.transactionResult(tx -> tx.with(recent).select(USERS.id).from(USERS)
+                .leftJoin(recent).on(eq(recent.field(POSTS.authorId), USERS.id)).forUpdate().fetch());
+
+        assertThat(rows).isNotEmpty();
+    }
+
     private static Throwable catchFailure(Runnable action) {
         try {
             action.run();

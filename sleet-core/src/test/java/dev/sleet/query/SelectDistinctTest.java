@@ -118,6 +118,15 @@ class SelectDistinctTest {
     }
 
     @Test
+    void theSameExpressionBuiltTwiceCountsAsTheDistinctOnExpression() {
+        // two lower(email) objects: the check compares what they render to, not object identity
+        List<Row> rows = db.selectDistinctOn(List.of(lower(USERS.email)), USERS.id).from(USERS)
+                .orderBy(asc(lower(USERS.email)), desc(USERS.id)).fetch();
+
+        assertThat(rows).hasSize(3);
+    }
+
+    @Test
     void selectDistinctOnNotLeadingTheOrderByFailsBeforeAnySqlIsSent() {
         Select select = db.selectDistinctOn(List.of(POSTS.authorId), POSTS.authorId, POSTS.title).from(POSTS)
                 .orderBy(desc(POSTS.views), asc(POSTS.authorId));

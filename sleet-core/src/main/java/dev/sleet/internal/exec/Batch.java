@@ -2,6 +2,7 @@ package dev.sleet.internal.exec;
 
 import dev.sleet.exec.BatchException;
 import dev.sleet.exec.SleetException;
+import dev.sleet.internal.query.InsertImpl;
 import dev.sleet.render.Bind;
 import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderedSql;
@@ -38,24 +39,49 @@ public final class Batch {
      * @throws BatchException when a statement fails; nothing of the batch stays
      */
     public static int[] run(JdbcExecutor executor, List<? extends QueryPart> statements) {
-        RenderedSql[] rendered = new RenderedSql[statements.size()];
-        for (int i = 0; i < rendered.length; i++) {
+        // An insert of more rows than one statement can bind runs as several statements, as execute() runs it;
+        // owner[k] is the caller's statement that rendered statement k belongs to, and its count is the sum.
+        List<RenderedSql> parts = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
             QueryPart statement = Objects.requireNonNull(statements.get(i), "batch statement " + i + " is null");
-            rendered[i] = executor.render(statement);
-            for (dev.sleet.render.Bind b : rendered[i].binds()) {
-                if (b.value() instanceof dev.sleet.query.Placeholder.Slot slot) {
-                    throw new IllegalArgumentException("batch statement " + i + " has placeholder \"" + slot.name()
-                            + "\" without a value; a batch runs statements as they are: bind values directly");
+            List<? extends QueryPart> pieces = statement instanceof InsertImpl insert ? insert.chunks()
+                    : List.of(statement);
+            for (QueryPart piece : pieces) {
+                RenderedSql r = executor.render(piece);
+                for (dev.sleet.render.Bind b : r.binds()) {
+                    if (b.value() instanceof dev.sleet.query.Placeholder.Slot slot) {
+                        throw new IllegalArgumentException("batch statement " + i + " has placeholder \""
+                                + slot.name() + "\" without a value; a batch runs statements as they are: bind "
+                                + "values directly");
+                    }
                 }
+                if (r.binds().size() > InsertImpl.MAX_BINDS) {
+                    throw new IllegalArgumentException("batch statement " + i + " binds " + r.binds().size()
+                            + " values; PostgreSQL takes at most " + InsertImpl.MAX_BINDS + " in one statement");
+                }
+                parts.add(r);
+                owners.add(i);
             }
         }
-        if (rendered.length == 0) {
+        if (parts.isEmpty()) {
             return new int[0];
         }
-        return LocalTransaction.run(executor, tx -> runAll(tx, rendered));
+        RenderedSql[] rendered = parts.toArray(new RenderedSql[0]);
+        Positions positions = new Positions(owners.stream().mapToInt(Integer::intValue).toArray(), statements.size());
+        int[] partCounts = LocalTransaction.run(executor, tx -> runAll(tx, rendered, positions));
+        int[] counts = new int[statements.size()];
+        for (int k = 0; k < partCounts.length; k++) {
+            counts[owners.get(k)] += partCounts[k];
+        }
+        return counts;
     }
 
-    private static int[] runAll(JdbcExecutor executor, RenderedSql[] rendered) {
+    /** Which of the caller's statements each rendered statement belongs to, for error positions. */
+    private record Positions(int[] owner, int statements) {
+    }
+
+    private static int[] runAll(JdbcExecutor executor, RenderedSql[] rendered, Positions positions) {
         int[] counts = new int[rendered.length];
         Connection connection;
         try {
@@ -70,7 +96,7 @@ public final class Batch {
                 while (to < rendered.length && rendered[to].sql().equals(rendered[from].sql())) {
                     to++;
                 }
-                runGroup(executor, connection, rendered, from, to, counts);
+                runGroup(executor, connection, rendered, from, to, counts, positions);
                 from = to;
             }
         } finally {
@@ -81,7 +107,7 @@ public final class Batch {
 
     /** Runs statements {@code from} (inclusive) to {@code to} (exclusive), which share their SQL text. */
     private static void runGroup(JdbcExecutor executor, Connection connection, RenderedSql[] rendered, int from,
-                                 int to, int[] counts) {
+                                 int to, int[] counts, Positions positions) {
         String sql = rendered[from].sql();
         List<Bind> allBinds = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -109,22 +135,25 @@ public final class Batch {
         } catch (BatchUpdateException e) {
             int position = failedPosition(e, to - from);
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-            throw failed(executor, group, start, rendered, position < 0 ? -1 : from + position, from, to, cause);
+            throw failed(executor, group, start, rendered, position < 0 ? -1 : from + position, from, to, cause,
+                    positions);
         } catch (SQLException e) {
             int index = Math.min(current, to - 1);
-            throw failed(executor, group, start, rendered, index, index, index + 1, e);
+            throw failed(executor, group, start, rendered, index, index, index + 1, e, positions);
         }
     }
 
     /** The error of a failed statement; {@code index} is -1 when only the range from..to is known. */
     private static BatchException failed(JdbcExecutor executor, RenderedSql group, long start,
-                                         RenderedSql[] rendered, int index, int from, int to, SQLException cause) {
+                                         RenderedSql[] rendered, int index, int from, int to, SQLException cause,
+                                         Positions positions) {
         SleetException statementError = index < 0
                 ? SleetException.of(cause, rendered[from].sql(), null)
                 : SleetException.of(cause, rendered[index].sql(), rendered[index].binds());
-        BatchException error = index < 0
-                ? new BatchException(from, to - 1, rendered.length, statementError)
-                : new BatchException(index, rendered.length, statementError);
+        int[] owner = positions.owner();
+        BatchException error = index < 0 && owner[from] != owner[to - 1]
+                ? new BatchException(owner[from], owner[to - 1], positions.statements(), statementError)
+                : new BatchException(owner[index < 0 ? from : index], positions.statements(), statementError);
         executor.executed(group, -1, start, error);
         return error;
     }

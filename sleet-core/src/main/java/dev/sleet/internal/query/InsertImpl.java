@@ -325,7 +325,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     }
 
     /** PostgreSQL's extended protocol counts a statement's bind parameters in 16 bits. */
-    static final int MAX_BINDS = 65_535;
+    public static final int MAX_BINDS = 65_535;
 
     /**
      * Splits the rows into inserts of consecutive rows that each bind at most {@link #MAX_BINDS} values (the
@@ -334,7 +334,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
      *
      * @return this insert alone when it fits, else the chunks in row order
      */
-    List<InsertImpl> chunks() {
+    public List<InsertImpl> chunks() {
         if (rows.size() < 2) {
             return List.of(this);
         }

@@ -51,6 +51,12 @@ final class PreparedImpl implements PreparedQuery, PreparedResultQuery {
      */
     static PreparedImpl of(Execution execution, QueryPart statement, RowShape shape) {
         RenderedSql rendered = execution.require().render(statement);
+        if (rendered.binds().size() > InsertImpl.MAX_BINDS) {
+            // execute() splits such an insert into several statements; a prepared statement is one statement.
+            throw new IllegalArgumentException("the statement binds " + rendered.binds().size() + " values; "
+                    + "PostgreSQL takes at most " + InsertImpl.MAX_BINDS + " in one statement, so it cannot be "
+                    + "prepared: execute it directly (inserts are split) or load the rows with copyInto");
+        }
         Set<String> names = new LinkedHashSet<>();
         for (Bind b : rendered.binds()) {
             if (b.value() instanceof Placeholder.Slot slot) {

@@ -21,7 +21,9 @@ import dev.sleet.query.SortField;
 import dev.sleet.query.TableLike;
 import dev.sleet.query.Derived;
 import dev.sleet.query.SetOperationStep;
+import dev.sleet.render.ParamStyle;
 import dev.sleet.render.RenderContext;
+import dev.sleet.render.RenderedSql;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
 import dev.sleet.schema.column.BigintType;
@@ -464,22 +466,35 @@ public final class SelectImpl extends ResultQueryBase
         if (spec.distinctOn.isEmpty() || spec.orderBy.isEmpty()) {
             return;
         }
-        List<Field<?>> on = new ArrayList<>();
+        // Compared by what they render to: lower(email) built twice is two objects but one expression.
+        List<List<Object>> on = new ArrayList<>();
         for (Field<?> f : spec.distinctOn) {
-            on.add(unalias(f));
+            on.add(rendered(unalias(f)));
         }
-        List<Field<?>> seen = new ArrayList<>();
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
         for (SortField s : spec.orderBy) {
             Field<?> f = unalias(s.field());
-            if (on.contains(f)) {
-                seen.add(f);
-            } else if (seen.size() < on.size()) {
+            List<Object> key = rendered(f);
+            if (on.contains(key)) {
+                seen.add(key);
+            } else if (seen.size() < new java.util.HashSet<>(on).size()) {
                 throw new IllegalStateException("select distinct on (" + names(spec.distinctOn) + ") is ordered by ("
                         + sortNames() + "): PostgreSQL requires the distinct on expressions to lead the order by. "
                         + "Start the order by with " + names(spec.distinctOn) + ", then order by " + f.name()
                         + " to choose which row of each group is kept");
             }
         }
+    }
+
+    /** An expression's SQL and bind values, as the identity of the expression. */
+    private static List<Object> rendered(Field<?> f) {
+        RenderedSql r = RenderContext.render(f, ParamStyle.POSITIONAL);
+        List<Object> key = new ArrayList<>();
+        key.add(r.sql());
+        for (Object v : r.bindValues()) {
+            key.add(v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : v);
+        }
+        return key;
     }
 
     private static Field<?> unalias(Field<?> f) {
@@ -559,7 +574,8 @@ public final class SelectImpl extends ResultQueryBase
                 }
             }
             for (TableLike t : l.of().isEmpty() ? tables : l.of()) {
-                if (nullable.contains(t)) {
+                // A CTE's rows are not locked, so PostgreSQL accepts one on the nullable side.
+                if (nullable.contains(t) && !(t instanceof dev.sleet.query.Cte)) {
                     throw new IllegalStateException(l.describe() + " would lock " + t + ", the nullable side "
                             + "of an outer join, which PostgreSQL refuses; use of(...) to lock only "
                             + tableNames(tables.stream().filter(x -> !nullable.contains(x)).toList()));
