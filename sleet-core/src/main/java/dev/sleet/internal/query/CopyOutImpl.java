@@ -119,7 +119,13 @@ public final class CopyOutImpl implements CopyOutStep {
             try {
                 byte[] data;
                 while ((data = copy.readFromCopy()) != null) {
-                    String[] fields = CopyText.split(new String(data, StandardCharsets.UTF_8), types.length);
+                    String[] fields;
+                    try {
+                        fields = CopyText.split(new String(data, StandardCharsets.UTF_8), types.length);
+                    } catch (IllegalStateException malformed) {
+                        throw new SleetException("copy out of " + table + ": row " + (rows.size() + 1) + ": "
+                                + malformed.getMessage(), sql(), malformed);
+                    }
                     Object[] values = new Object[types.length];
                     for (int i = 0; i < values.length; i++) {
                         values[i] = fields[i] == null ? null : parse(types[i], copied.get(i), fields[i], rows.size());
