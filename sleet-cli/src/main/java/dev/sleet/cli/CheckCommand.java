@@ -2,10 +2,13 @@ package dev.sleet.cli;
 
 import dev.sleet.cli.config.SleetConfig;
 import dev.sleet.kit.check.FolderCheck;
+import dev.sleet.kit.lint.LintFinding;
+import dev.sleet.kit.lint.MigrationLinter;
 import dev.sleet.kit.migrate.Migration;
 import dev.sleet.kit.migrate.MigrationFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +22,14 @@ import java.util.concurrent.Callable;
 /** {@code sleet check}: the migrations folder is consistent; exit 1 listing each problem otherwise. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check the migrations folder: snapshots parse, parents chain, up.sql matches the snapshots"
-                + " (custom migrations: their place in the chain only).")
+                + " (custom migrations: their place in the chain only); then lint each migration's SQL.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     ProjectOptions project = new ProjectOptions();
+
+    @Option(names = "--strict", description = "fail (exit 1) on lint warnings too")
+    boolean strict;
 
     @Override
     public Integer call() {
@@ -37,10 +43,32 @@ final class CheckCommand implements Callable<Integer> {
                 System.out.println("Custom migrations, whose hand-written SQL was checked only for its place in the"
                         + " chain: " + String.join(", ", custom));
             }
-            return 0;
+            int warnings = printLint(MigrationFolder.read(config.out()).migrations());
+            return strict && warnings > 0 ? SleetCommand.FAILED : 0;
         }
         problems.forEach(p -> System.err.println("sleet: " + p));
         return SleetCommand.FAILED;
+    }
+
+    /**
+     * Prints the linter's findings for migrations, with how to accept one; {@code generate} prints those of the
+     * migrations it writes through this too.
+     *
+     * @return the number of findings
+     */
+    static int printLint(List<Migration> migrations) {
+        int count = 0;
+        for (Migration m : migrations) {
+            for (LintFinding f : MigrationLinter.lint(m)) {
+                System.out.println(Style.warn("warning:") + " " + f);
+                count++;
+            }
+        }
+        if (count > 0) {
+            System.out.println(count + " lint warning" + (count == 1 ? "" : "s") + ". Accept one with a line "
+                    + "'-- sleet:lint-ignore RULE' in its file; 'sleet check --strict' fails on warnings.");
+        }
+        return count;
     }
 
     private static List<String> customMigrations(Path folder) {

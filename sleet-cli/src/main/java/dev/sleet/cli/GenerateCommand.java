@@ -103,6 +103,9 @@ final class GenerateCommand implements Callable<Integer> {
             System.out.println(upSql(dir));
         }
         printConfirmedRenames(result.confirmedRenames());
+        List<String> written = result.migrations().stream().map(dir -> dir.getFileName().toString()).toList();
+        CheckCommand.printLint(MigrationFolder.read(config.out()).migrations().stream()
+                .filter(m -> written.contains(m.directoryName())).toList());
         return 0;
     }
 

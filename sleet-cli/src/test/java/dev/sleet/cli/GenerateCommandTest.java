@@ -113,6 +113,27 @@ class GenerateCommandTest {
     }
 
     @Test
+    void checkLintsTheSqlAndStrictFailsOnAWarningUntilItIsAccepted() throws IOException {
+        sleet(TicketSchema.class.getName(), "generate", "--custom", "--name", "cleanup");
+        Path dir = migrations.resolve(directories().get(1));
+        Path up = dir.resolve("up.sql");
+        Files.writeString(up, Files.readString(up) + "set local lock_timeout = '5s';\n"
+                + "alter table \"tickets\" drop column \"title\";\n");
+
+        Run check = sleet(TicketSchema.class.getName(), "check");
+        assertThat(check.status()).as(check.err()).isZero();
+        assertThat(check.out()).contains("warning: " + up + ":").contains("drop-column: dropping a column deletes")
+                .contains("1 lint warning.");
+        Run strict = sleet(TicketSchema.class.getName(), "check", "--strict");
+        assertThat(strict.status()).isEqualTo(1);
+
+        Files.writeString(up, "-- sleet:lint-ignore drop-column\n" + Files.readString(up));
+        Run accepted = sleet(TicketSchema.class.getName(), "check", "--strict");
+        assertThat(accepted.status()).as(accepted.out()).isZero();
+        assertThat(accepted.out()).doesNotContain("warning:");
+    }
+
+    @Test
     void rebaseRegeneratesTheLaterBranchAndSaysHowADatabaseThatAppliedItFollows() throws IOException {
         Schema branchX = new Schema(List.of(), List.of(TicketSchema.TICKETS, MergedTicketSchema.COMMENTS));
         Generator.generate(branchX, migrations, "add_comments", false,
