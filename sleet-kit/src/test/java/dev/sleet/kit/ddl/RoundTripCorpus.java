@@ -1,0 +1,45 @@
+package dev.sleet.kit.ddl;
+
+import dev.sleet.schema.Schema;
+
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The schemas of {@link MigrationSqlRoundTripTest}'s corpus, for tests in other packages: both sides of every
+ * case, named {@code "<case> (A)"} and {@code "<case> (B)"}.
+ */
+public final class RoundTripCorpus {
+
+    /** The prefix of the role names the corpus creates; roles belong to the cluster. */
+    public static final String ROLE_PREFIX = CatalogDump.ROLE_PREFIX;
+
+    /** The role the corpus's policies and role cases use in this run. */
+    public static final String ROLE = MigrationSqlRoundTripTest.ROLE;
+
+    private RoundTripCorpus() {
+    }
+
+    /**
+     * One schema of the corpus.
+     *
+     * @param name   the case name and side
+     * @param schema makes the schema
+     */
+    public record Entry(String name, Supplier<Schema> schema) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /**
+     * Both schemas of every case, A before B.
+     *
+     * @return the schemas
+     */
+    public static Stream<Entry> schemas() {
+        return MigrationSqlRoundTripTest.corpus().flatMap(c -> Stream.of(new Entry(c.name() + " (A)", c.a()),
+                new Entry(c.name() + " (B)", c.b())));
+    }
+}
