@@ -34,6 +34,29 @@ public final class RoundTripCorpus {
     }
 
     /**
+     * One case of the corpus: a schema before and after a change.
+     *
+     * @param name the case name
+     * @param a    makes the schema before
+     * @param b    makes the schema after
+     */
+    public record Pair(String name, Supplier<Schema> a, Supplier<Schema> b) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /**
+     * Every case.
+     *
+     * @return the pairs
+     */
+    public static Stream<Pair> pairs() {
+        return MigrationSqlRoundTripTest.corpus().map(c -> new Pair(c.name(), c.a(), c.b()));
+    }
+
+    /**
      * Both schemas of every case, A before B.
      *
      * @return the schemas
