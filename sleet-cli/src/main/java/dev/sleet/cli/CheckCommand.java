@@ -2,6 +2,8 @@ package dev.sleet.cli;
 
 import dev.sleet.cli.config.SleetConfig;
 import dev.sleet.kit.check.FolderCheck;
+import dev.sleet.kit.introspect.Drift;
+import dev.sleet.kit.introspect.DriftReport;
 import dev.sleet.kit.lint.LintFinding;
 import dev.sleet.kit.lint.MigrationLinter;
 import dev.sleet.kit.migrate.Migration;
@@ -31,6 +33,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "fail (exit 1) on lint warnings too")
     boolean strict;
 
+    @Option(names = "--db", description = "also compare the database with its newest applied migration's snapshot"
+            + " and list every difference (exit 1 on drift)")
+    boolean db;
+
     @Override
     public Integer call() {
         SleetConfig config = project.load();
@@ -44,7 +50,23 @@ final class CheckCommand implements Callable<Integer> {
                         + " chain: " + String.join(", ", custom));
             }
             int warnings = printLint(MigrationFolder.read(config.out()).migrations());
-            return strict && warnings > 0 ? SleetCommand.FAILED : 0;
+            boolean drifted = db && project.withMigrationDatabase(config, System.out, ds -> {
+                DriftReport report = Drift.check(ds, config.out());
+                if (report.migrationId() == null) {
+                    System.out.println("No migration is applied to the database: nothing to compare.");
+                    return false;
+                }
+                if (!report.drifted()) {
+                    System.out.println("No drift: the database matches migration " + report.migrationId() + ".");
+                    return false;
+                }
+                System.out.println(Style.bad("Drift:") + " the database differs from migration "
+                        + report.migrationId() + " in " + report.lines().size() + " way"
+                        + (report.lines().size() == 1 ? "" : "s") + ":");
+                report.lines().forEach(line -> System.out.println("  " + line));
+                return true;
+            });
+            return drifted || strict && warnings > 0 ? SleetCommand.FAILED : 0;
         }
         problems.forEach(p -> System.err.println("sleet: " + p));
         return SleetCommand.FAILED;

@@ -1,6 +1,8 @@
 package dev.sleet.cli;
 
 import dev.sleet.cli.config.SleetConfig;
+import dev.sleet.kit.introspect.Drift;
+import dev.sleet.kit.introspect.DriftReport;
 import dev.sleet.kit.migrate.MigrationState;
 import dev.sleet.kit.migrate.MigrationStatus;
 import dev.sleet.kit.migrate.Migrator;
@@ -28,8 +30,26 @@ final class StatusCommand implements Callable<Integer> {
                 System.out.println("No migrations in " + config.out());
             }
             print(System.out, "", rows);
+            System.out.println(driftLine(ds, config));
             return 0;
         });
+    }
+
+    /** One line on drift; status still answers when the comparison itself fails. */
+    private static String driftLine(javax.sql.DataSource ds, SleetConfig config) {
+        try {
+            DriftReport report = Drift.check(ds, config.out());
+            if (report.migrationId() == null) {
+                return "drift:   not checked, no migration is applied";
+            }
+            return report.drifted()
+                    ? Style.bad("drift:") + "   " + report.lines().size() + " difference"
+                    + (report.lines().size() == 1 ? "" : "s") + " from " + report.migrationId()
+                    + " ('sleet check --db' lists them)"
+                    : "drift:   none since " + report.migrationId();
+        } catch (RuntimeException e) {
+            return "drift:   not checked: " + e.getMessage();
+        }
     }
 
     /**

@@ -56,7 +56,10 @@ class MigrationCommandsTest {
         assertThat(migrate.status()).as(migrate.err()).isZero();
         assertThat(migrate.out()).contains("applied ").contains("_create_tickets");
         assertThat(sleet("migrate", "--config", cfg).out()).contains("Nothing to apply");
-        assertThat(sleet("status", "--config", cfg).out()).contains("APPLIED");
+        assertThat(sleet("status", "--config", cfg).out()).contains("APPLIED").contains("drift:   none since");
+        Run noDrift = sleet("check", "--config", cfg, "--db");
+        assertThat(noDrift.status()).as(noDrift.out() + noDrift.err()).isZero();
+        assertThat(noDrift.out()).contains("No drift: the database matches migration");
 
         Run rollback = sleet("rollback", "--config", cfg);
         assertThat(rollback.status()).as(rollback.err()).isZero();
