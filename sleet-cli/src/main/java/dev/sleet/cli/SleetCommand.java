@@ -11,6 +11,7 @@ import java.util.Optional;
 @Command(name = "sleet", mixinStandardHelpOptions = true, versionProvider = SleetCommand.Version.class,
         description = "Sleet: type-safe PostgreSQL for Java.",
         subcommands = {DemoCommand.class, GenerateCommand.class, MigrateCommand.class, RollbackCommand.class,
+                PushCommand.class,
                 StatusCommand.class, CheckCommand.class, RepairCommand.class, BaselineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SleetCommand implements Runnable {
@@ -55,6 +56,9 @@ public final class SleetCommand implements Runnable {
             public <K> K create(Class<K> type) throws Exception {
                 if (type == GenerateCommand.class) {
                     return type.cast(new GenerateCommand(terminal));
+                }
+                if (type == PushCommand.class) {
+                    return type.cast(new PushCommand(terminal));
                 }
                 return CommandLine.defaultFactory().create(type);
             }

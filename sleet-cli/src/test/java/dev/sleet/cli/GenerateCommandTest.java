@@ -113,6 +113,34 @@ class GenerateCommandTest {
     }
 
     @Test
+    void pushAppliesTheSchemaAndRefusesADataLosingChangeUntilForcedOrConfirmed() throws IOException {
+        String tickets = TicketSchema.class.getName();
+        String renamed = dev.sleet.cli.fixtures.RenamedTicketSchema.class.getName();
+
+        Run first = sleet(tickets, "push");
+        assertThat(first.status()).as(first.err()).isZero();
+        assertThat(first.out()).contains("create table \"tickets\"").contains("pushed");
+        assertThat(sleet(tickets, "push").out()).contains("Nothing to push: the database matches the schema.");
+
+        Run refused = sleet(renamed, "push");
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.out()).contains("loses data: drop column tickets.title: 0 rows");
+        assertThat(refused.err()).contains("push stopped").contains("sleet push --force");
+        Run dry = sleet(renamed, "push", "--dry-run");
+        assertThat(dry.status()).isZero();
+        assertThat(dry.out()).contains("alter table \"tickets\" drop column \"title\"").contains("Dry run");
+        Run declined = sleet(Optional.of(new Typist("n")), renamed, "push");
+        assertThat(declined.status()).isEqualTo(1);
+
+        Run confirmed = sleet(Optional.of(new Typist("y")), renamed, "push");
+        assertThat(confirmed.status()).as(confirmed.err()).isZero();
+        assertThat(confirmed.out()).contains("pushed");
+        assertThat(sleet(renamed, "push").out()).contains("Nothing to push");
+        Run back = sleet(tickets, "push", "--force");
+        assertThat(back.status()).as(back.err()).isZero();
+    }
+
+    @Test
     void checkLintsTheSqlAndStrictFailsOnAWarningUntilItIsAccepted() throws IOException {
         sleet(TicketSchema.class.getName(), "generate", "--custom", "--name", "cleanup");
         Path dir = migrations.resolve(directories().get(1));

@@ -1,0 +1,5 @@
+/**
+ * {@code sleet push}: bring a development database to the Java schema directly, without migration files,
+ * refusing changes that lose data unless forced.
+ */
+package dev.sleet.kit.push;
