@@ -69,18 +69,24 @@ class MigratorCrashTest {
         Random random = new Random(seed);
         writeFiveMigrations();
 
-        MigrationFixture clean = MigrationFixture.freshDatabase(server);
-        String expected;
-        long cleanMs;
-        try {
-            Child child = Child.start(clean.url(), folder, logs.resolve("clean.log"));
-            long started = child.awaitStarted();
-            assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).as("clean run finished").isTrue();
-            cleanMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertThat(child.process.exitValue()).as("clean run: " + Files.readString(child.log)).isZero();
-            expected = state(clean);
-        } finally {
-            clean.drop();
+        // Two clean runs; the kills are spread over the shorter. The first child of a test run is the slowest
+        // (cold caches), and timing from it alone put many kills after the later, faster runs had finished.
+        String expected = null;
+        long cleanMs = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            MigrationFixture clean = MigrationFixture.freshDatabase(server);
+            try {
+                Child child = Child.start(clean.url(), folder, logs.resolve("clean" + attempt + ".log"));
+                long started = child.awaitStarted();
+                assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).as("clean run finished").isTrue();
+                cleanMs = Math.min(cleanMs, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                assertThat(child.process.exitValue()).as("clean run: " + Files.readString(child.log)).isZero();
+                String state = state(clean);
+                assertThat(expected == null || expected.equals(state)).as("two clean runs agree").isTrue();
+                expected = state;
+            } finally {
+                clean.drop();
+            }
         }
         assertThat(expected).as("the clean run applied all 7 statements of the no-transaction migration")
                 .containsPattern("history \\| " + NO_TRANSACTION_ID + " \\| order_indexes \\| \\w+ \\| applied"
