@@ -11,7 +11,7 @@ import java.util.Optional;
 @Command(name = "sleet", mixinStandardHelpOptions = true, versionProvider = SleetCommand.Version.class,
         description = "Sleet: type-safe PostgreSQL for Java.",
         subcommands = {DemoCommand.class, GenerateCommand.class, MigrateCommand.class, RollbackCommand.class,
-                PushCommand.class,
+                PushCommand.class, PullCommand.class,
                 StatusCommand.class, CheckCommand.class, RepairCommand.class, BaselineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SleetCommand implements Runnable {
