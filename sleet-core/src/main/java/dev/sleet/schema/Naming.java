@@ -3,8 +3,12 @@ package dev.sleet.schema;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-/** Names Sleet derives for constraints, kept within PostgreSQL's 63-byte identifier limit. */
-final class Naming {
+/**
+ * The names Sleet derives for constraints ({@code users_pkey}, {@code users_email_unique},
+ * {@code posts_author_id_users_id_fk}), kept within PostgreSQL's 63-byte identifier limit. Public so that
+ * tools that write schema code ({@code sleet pull}) can tell a derived name from a chosen one.
+ */
+public final class Naming {
 
     /** PostgreSQL truncates identifiers longer than this (NAMEDATALEN - 1). */
     static final int MAX_IDENTIFIER_BYTES = 63;
@@ -15,13 +19,24 @@ final class Naming {
     /**
      * Returns {@code <table>_<middle>_<suffix>}; when too long, a shortened form that ends in a hash of the
      * full name, so two long names stay distinct and the result is the same on every run.
+     *
+     * @param table  the table name
+     * @param middle the column names or target, joined by Sleet
+     * @param suffix {@code unique}, {@code fk}, ...
+     * @return the name
      */
-    static String constraintName(String table, String middle, String suffix) {
+    public static String constraintName(String table, String middle, String suffix) {
         return withSuffix(table + "_" + middle, suffix);
     }
 
-    /** Returns {@code <base>_<suffix>}, shortened with a hash like {@link #constraintName} when too long. */
-    static String withSuffix(String base, String suffix) {
+    /**
+     * Returns {@code <base>_<suffix>}, shortened with a hash like {@link #constraintName} when too long.
+     *
+     * @param base   the start of the name, e.g. the table name
+     * @param suffix the end, e.g. {@code pkey}
+     * @return the name
+     */
+    public static String withSuffix(String base, String suffix) {
         String full = base + "_" + suffix;
         if (full.getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_BYTES) {
             return full;

@@ -1,5 +1,7 @@
 package dev.sleet.kit.pull;
 
+import dev.sleet.schema.Naming;
+
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
@@ -29,8 +31,6 @@ final class TableWriter {
     private static final Pattern STRING_LITERAL = Pattern.compile("'((?:[^']|'')*)'::(.+)");
     private static final Pattern INTEGER_LITERAL = Pattern.compile("(-?\\d+)|'(-?\\d+)'::(?:smallint|integer|bigint)");
     private static final Pattern EXPRESSION_ELEMENT = Pattern.compile("\\((.*)\\)((?: desc)?(?: nulls (?:first|last))?)");
-    /** PostgreSQL's limit on identifiers, which Sleet's derived names respect. */
-    private static final int MAX_IDENTIFIER_BYTES = 63;
 
     private final JavaSchemaWriter schema;
     private final TableSnapshot table;
@@ -560,26 +560,7 @@ final class TableWriter {
         return withSuffix(table + "_" + middle, suffix);
     }
 
-    /**
-     * Sleet's {@code Naming.withSuffix}, which is not public API: {@code <base>_<suffix>}, or when longer than 63
-     * bytes a prefix, a hash of the full name and the suffix. The pull round-trip test fails if the two part.
-     */
-    static String withSuffix(String base, String suffix) {
-        String full = base + "_" + suffix;
-        if (full.getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_BYTES) {
-            return full;
-        }
-        String tail = "_" + Integer.toHexString(full.hashCode() & 0x7fffffff) + "_" + suffix;
-        StringBuilder head = new StringBuilder();
-        for (int i = 0; i < full.length(); ) {
-            int cp = full.codePointAt(i);
-            String next = head + new String(Character.toChars(cp));
-            if ((next + tail).getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
-                break;
-            }
-            head.appendCodePoint(cp);
-            i += Character.charCount(cp);
-        }
-        return head + tail;
+    private static String withSuffix(String base, String suffix) {
+        return Naming.withSuffix(base, suffix);
     }
 }
