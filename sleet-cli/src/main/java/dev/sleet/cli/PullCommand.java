@@ -60,6 +60,13 @@ final class PullCommand implements Callable<Integer> {
             } catch (SQLException e) {
                 throw new IllegalStateException("reading the database schema failed: " + e.getMessage(), e);
             }
+            if (live.tables().isEmpty() && live.enums().isEmpty() && live.sequences().isEmpty()
+                    && live.views().isEmpty()) {
+                // a schema class without fields is refused by Schema.of, so writing one would help no one
+                System.out.println("Nothing to pull: the database has no tables, enums, sequences or views"
+                        + (schemas == null ? "" : " in " + String.join(", ", schemas)) + ".");
+                return 0;
+            }
             JavaSchemaWriter writer = JavaSchemaWriter.of(live, packageName, name);
             List<Path> files;
             try {

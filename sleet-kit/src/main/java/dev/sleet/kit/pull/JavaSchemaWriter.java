@@ -68,7 +68,13 @@ public final class JavaSchemaWriter {
                     e.schema() == null ? "TYPE" : JavaText.constant(e.schema())));
         }
         for (TableSnapshot t : snapshot.tables()) {
-            tableClasses.put(key(t.schema(), t.name()), unique(classes, JavaText.pascal(t.name()),
+            // A class named like its constant (table "t": class T, constant T) would make "T.T" read the field
+            // being initialised; such a class gets "Table" appended.
+            String className = JavaText.pascal(t.name());
+            if (className.equals(constant(t))) {
+                className += "Table";
+            }
+            tableClasses.put(key(t.schema(), t.name()), unique(classes, className,
                     t.schema() == null ? "Table" : JavaText.pascal(t.schema())));
             Map<String, String> columns = new LinkedHashMap<>();
             // the table's own constant is a field of the class too
