@@ -40,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Left out because they cannot round-trip: adding an enum value (PostgreSQL cannot drop it again, see
  * {@link MigrationSqlEnumValueTest}), and anything that depends on column order (an added column goes last).
  */
+// The corpus's role belongs to the whole cluster; on a shared server these classes must not drop it under
+// each other.
+@org.junit.jupiter.api.parallel.ResourceLock(RoundTripCorpus.ROLE_LOCK)
 class MigrationSqlRoundTripTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();

@@ -14,6 +14,9 @@ public final class RoundTripCorpus {
     /** The prefix of the role names the corpus creates; roles belong to the cluster. */
     public static final String ROLE_PREFIX = CatalogDump.ROLE_PREFIX;
 
+    /** The JUnit resource lock of the classes that create and drop the corpus's role. */
+    public static final String ROLE_LOCK = "dev.sleet.kit.corpus-role";
+
     /** The role the corpus's policies and role cases use in this run. */
     public static final String ROLE = MigrationSqlRoundTripTest.ROLE;
 

@@ -31,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from Sleet's own DDL, introspects to a snapshot with zero differences from the normalised snapshot it was
  * built from (rename hints cleared, as the catalog does not hold them).
  */
+// The corpus's role belongs to the whole cluster; on a shared server these classes must not drop it under
+// each other.
+@org.junit.jupiter.api.parallel.ResourceLock(RoundTripCorpus.ROLE_LOCK)
 class IntrospectorRoundTripTest {
 
     /**

@@ -43,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * compiled and loaded, and its snapshot equal to what the database holds. All pulled schemas are compiled in
  * one javac run, each in a package of its own.
  */
+// The corpus's role belongs to the whole cluster; on a shared server these classes must not drop it under
+// each other.
+@org.junit.jupiter.api.parallel.ResourceLock(RoundTripCorpus.ROLE_LOCK)
 class PullCorpusRoundTripTest {
 
     private static TestServer postgres;
