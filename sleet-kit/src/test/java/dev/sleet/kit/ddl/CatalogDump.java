@@ -30,7 +30,31 @@ public final class CatalogDump {
      * @return one sorted line per object
      * @throws SQLException when the catalog cannot be read
      */
+    /**
+     * Dumps the database's objects, without roles: other tests on a shared server create and drop roles, which
+     * belong to the cluster.
+     *
+     * @param connection the database
+     * @return the dump
+     * @throws SQLException when the catalog cannot be read
+     */
     public static String of(Connection connection) throws SQLException {
+        return of(connection, false);
+    }
+
+    /**
+     * Dumps the database's objects and the test roles ({@link #ROLE_PREFIX}); only for tests that hold
+     * {@link RoundTripCorpus#ROLE_LOCK}.
+     *
+     * @param connection the database
+     * @return the dump
+     * @throws SQLException when the catalog cannot be read
+     */
+    public static String withRoles(Connection connection) throws SQLException {
+        return of(connection, true);
+    }
+
+    private static String of(Connection connection, boolean roles) throws SQLException {
         StringBuilder out = new StringBuilder();
         section(connection, out, "schema", "select n.nspname from pg_namespace n where " + USER_SCHEMA
                 + " order by 1");
@@ -89,9 +113,11 @@ public final class CatalogDump {
                 + " left join pg_attribute a on a.attrelid = c.oid and a.attnum = d.objsubid and d.objsubid > 0"
                 + " where " + USER_SCHEMA + " order by 1, 2, 4 nulls first");
         // roles are shared by the cluster: only the test's own are compared
-        section(connection, out, "role", "select rolname, rolcanlogin, rolcreatedb, rolcreaterole, rolinherit,"
-                + " rolbypassrls from pg_roles where rolname like '" + ROLE_PREFIX.replace("_", "\\_") + "%'"
-                + " order by 1");
+        if (roles) {
+            section(connection, out, "role", "select rolname, rolcanlogin, rolcreatedb, rolcreaterole, rolinherit,"
+                    + " rolbypassrls from pg_roles where rolname like '" + ROLE_PREFIX.replace("_", "\\_") + "%'"
+                    + " order by 1");
+        }
         return out.toString();
     }
 

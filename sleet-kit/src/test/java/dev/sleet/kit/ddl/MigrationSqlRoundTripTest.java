@@ -91,11 +91,11 @@ class MigrationSqlRoundTripTest {
         String dbA = freshDatabase();
         try (Connection ca = connect(dbA)) {
             run(ca, MigrationSql.upStatements(Diff.between(Snapshot.empty(), a)));
-            catalogA = CatalogDump.of(ca);
+            catalogA = CatalogDump.withRoles(ca);
             run(ca, MigrationSql.upStatements(changes));
-            afterUp = CatalogDump.of(ca);
+            afterUp = CatalogDump.withRoles(ca);
             run(ca, MigrationSql.downStatements(changes));
-            afterDown = CatalogDump.of(ca);
+            afterDown = CatalogDump.withRoles(ca);
         } finally {
             dropDatabase(dbA);
         }
@@ -103,7 +103,7 @@ class MigrationSqlRoundTripTest {
         String dbB = freshDatabase();
         try (Connection cb = connect(dbB)) {
             run(cb, MigrationSql.upStatements(Diff.between(Snapshot.empty(), b)));
-            catalogB = CatalogDump.of(cb);
+            catalogB = CatalogDump.withRoles(cb);
         } finally {
             dropDatabase(dbB);
         }
