@@ -14,6 +14,7 @@ public final class TestServer implements AutoCloseable {
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
 
     private final EmbeddedPostgres embedded;
+    private final java.util.List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String external;
 
     private TestServer(EmbeddedPostgres embedded, String external) {
@@ -68,11 +69,39 @@ public final class TestServer implements AutoCloseable {
         return embedded != null ? base : base + "_" + SUFFIX;
     }
 
-    /** Stops the embedded server; a configured server is left as it is. */
+    /**
+     * Creates a database for a test, named as {@link #name(String)} says; on a shared server, {@link #close()}
+     * drops it again, so that runs do not pile databases up on it.
+     *
+     * @param base the name the test chose
+     * @return the name created
+     */
+    public String createDatabase(String base) {
+        String name = name(base);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"));
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("create database \"" + name + "\"");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
+        }
+        created.add(name);
+        return name;
+    }
+
+    /** Stops the embedded server; on a configured server, drops the databases made by createDatabase. */
     @Override
     public void close() {
         if (embedded != null) {
             embedded.close();
+            return;
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"));
+             java.sql.Statement st = c.createStatement()) {
+            for (String name : created) {
+                st.execute("drop database if exists \"" + name + "\" with (force)");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot drop test databases " + created + ": " + e.getMessage(), e);
         }
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,11 +66,8 @@ class MigrationSqlEnumValueTest {
                 """);
         assertThat(MigrationSql.down(changes)).contains("PostgreSQL cannot drop an enum value");
 
-        try (Connection admin = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
-             Statement s = admin.createStatement()) {
-            s.execute("create database " + postgres.name("enum_up"));
-            s.execute("create database " + postgres.name("enum_fresh"));
-        }
+        postgres.createDatabase("enum_up");
+        postgres.createDatabase("enum_fresh");
         try (Connection up = DriverManager.getConnection(postgres.jdbcUrl(postgres.name("enum_up")));
              Connection fresh = DriverManager.getConnection(postgres.jdbcUrl(postgres.name("enum_fresh")))) {
             MigrationSqlRoundTripTest.run(up, MigrationSql.upStatements(

@@ -15,7 +15,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -98,10 +97,7 @@ class GeneratorTest {
     }
 
     private static PGSimpleDataSource freshDatabase() throws Exception {
-        String name = postgres.name("gen_" + DATABASES.incrementAndGet());
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres")); Statement st = c.createStatement()) {
-            st.execute("create database " + name);
-        }
+        String name = postgres.createDatabase("gen_" + DATABASES.incrementAndGet());
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(postgres.jdbcUrl(name));
         return ds;

@@ -4,7 +4,6 @@ import dev.sleet.kit.TestServer;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,12 +23,8 @@ final class ScratchDatabase {
     }
 
     static ScratchDatabase create(TestServer server) {
-        String name = server.name("generate_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres")); Statement st = c.createStatement()) {
-            st.execute("create database " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name, e);
-        }
+        String name = server.createDatabase("generate_" + ProcessHandle.current().pid() + "_"
+                + COUNTER.incrementAndGet());
         return new ScratchDatabase(server.jdbcUrl(name));
     }
 
