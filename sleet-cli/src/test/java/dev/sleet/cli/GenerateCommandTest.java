@@ -9,10 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,9 +33,6 @@ class GenerateCommandTest {
     private Path project;
     private Path migrations;
 
-    private record Run(int status, String out, String err) {
-    }
-
     /** A terminal that answers from a list and records the prompts. */
     private static final class Typist implements Terminal {
         final List<String> prompts = new ArrayList<>();
@@ -55,29 +49,16 @@ class GenerateCommandTest {
         }
     }
 
-    private Run sleet(Optional<Terminal> terminal, String schemaClass, String... args) throws IOException {
+    private CliRun sleet(Optional<Terminal> terminal, String schemaClass, String... args) throws IOException {
         Path config = project.resolve("sleet.properties");
         Files.writeString(config, "schema=" + schemaClass + "\nout=migrations\n");
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--config");
         all.add(config.toString());
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            status = SleetCommand.execute(terminal, all.toArray(String[]::new));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        return CliRun.sleet(terminal, all.toArray(String[]::new));
     }
 
-    private Run sleet(String schemaClass, String... args) throws IOException {
+    private CliRun sleet(String schemaClass, String... args) throws IOException {
         return sleet(Optional.empty(), schemaClass, args);
     }
 
@@ -96,7 +77,7 @@ class GenerateCommandTest {
 
     @Test
     void customWritesAMarkedEmptyMigrationAndCheckSaysItsSqlWasNotCompared() throws IOException {
-        Run custom = sleet(TicketSchema.class.getName(), "generate", "--custom", "--name", "seed");
+        CliRun custom = sleet(TicketSchema.class.getName(), "generate", "--custom", "--name", "seed");
 
         assertThat(custom.status()).as(custom.err()).isZero();
         assertThat(custom.out()).contains("_seed (custom)").contains("below the '-- sleet:custom' line");
@@ -105,7 +86,7 @@ class GenerateCommandTest {
         Files.writeString(dir.resolve("up.sql"), Files.readString(dir.resolve("up.sql"))
                 + "insert into \"tickets\" (\"title\") values ('welcome');\n");
 
-        Run check = sleet(TicketSchema.class.getName(), "check");
+        CliRun check = sleet(TicketSchema.class.getName(), "check");
         assertThat(check.status()).as(check.err()).isZero();
         assertThat(check.out()).contains("consistent").contains("Custom migrations").contains(dir.getFileName()
                 .toString());
@@ -117,26 +98,26 @@ class GenerateCommandTest {
         String tickets = TicketSchema.class.getName();
         String renamed = dev.sleet.cli.fixtures.RenamedTicketSchema.class.getName();
 
-        Run first = sleet(tickets, "push");
+        CliRun first = sleet(tickets, "push");
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(first.out()).contains("create table \"tickets\"").contains("pushed");
         assertThat(sleet(tickets, "push").out()).contains("Nothing to push: the database matches the schema.");
 
-        Run refused = sleet(renamed, "push");
+        CliRun refused = sleet(renamed, "push");
         assertThat(refused.status()).isEqualTo(1);
         assertThat(refused.out()).contains("loses data: drop column tickets.title: 0 rows");
         assertThat(refused.err()).contains("push stopped").contains("sleet push --force");
-        Run dry = sleet(renamed, "push", "--dry-run");
+        CliRun dry = sleet(renamed, "push", "--dry-run");
         assertThat(dry.status()).isZero();
         assertThat(dry.out()).contains("alter table \"tickets\" drop column \"title\"").contains("Dry run");
-        Run declined = sleet(Optional.of(new Typist("n")), renamed, "push");
+        CliRun declined = sleet(Optional.of(new Typist("n")), renamed, "push");
         assertThat(declined.status()).isEqualTo(1);
 
-        Run confirmed = sleet(Optional.of(new Typist("y")), renamed, "push");
+        CliRun confirmed = sleet(Optional.of(new Typist("y")), renamed, "push");
         assertThat(confirmed.status()).as(confirmed.err()).isZero();
         assertThat(confirmed.out()).contains("pushed");
         assertThat(sleet(renamed, "push").out()).contains("Nothing to push");
-        Run back = sleet(tickets, "push", "--force");
+        CliRun back = sleet(tickets, "push", "--force");
         assertThat(back.status()).as(back.err()).isZero();
     }
 
@@ -148,15 +129,15 @@ class GenerateCommandTest {
         Files.writeString(up, Files.readString(up) + "set local lock_timeout = '5s';\n"
                 + "alter table \"tickets\" drop column \"title\";\n");
 
-        Run check = sleet(TicketSchema.class.getName(), "check");
+        CliRun check = sleet(TicketSchema.class.getName(), "check");
         assertThat(check.status()).as(check.err()).isZero();
         assertThat(check.out()).contains("warning: " + up + ":").contains("drop-column: dropping a column deletes")
                 .contains("1 lint warning.");
-        Run strict = sleet(TicketSchema.class.getName(), "check", "--strict");
+        CliRun strict = sleet(TicketSchema.class.getName(), "check", "--strict");
         assertThat(strict.status()).isEqualTo(1);
 
         Files.writeString(up, "-- sleet:lint-ignore drop-column\n" + Files.readString(up));
-        Run accepted = sleet(TicketSchema.class.getName(), "check", "--strict");
+        CliRun accepted = sleet(TicketSchema.class.getName(), "check", "--strict");
         assertThat(accepted.status()).as(accepted.out()).isZero();
         assertThat(accepted.out()).doesNotContain("warning:");
     }
@@ -177,11 +158,11 @@ class GenerateCommandTest {
             }
         }
         String merged = MergedTicketSchema.class.getName();
-        Run plain = sleet(merged, "generate");
+        CliRun plain = sleet(merged, "generate");
         assertThat(plain.status()).isEqualTo(1);
         assertThat(plain.err()).contains("sleet generate --rebase");
 
-        Run rebase = sleet(merged, "generate", "--rebase");
+        CliRun rebase = sleet(merged, "generate", "--rebase");
 
         assertThat(rebase.status()).as(rebase.err()).isZero();
         assertThat(rebase.out()).contains("Rebased on 20261121100000")
@@ -195,7 +176,7 @@ class GenerateCommandTest {
         assertThat(rebase.out()).contains("wrote   " + migrations.resolve(dirs.get(2)));
         assertThat(sleet(merged, "check").status()).isZero();
 
-        Run again = sleet(merged, "generate", "--rebase");
+        CliRun again = sleet(merged, "generate", "--rebase");
         assertThat(again.status()).isZero();
         assertThat(again.out()).contains("Nothing to rebase");
     }
@@ -205,7 +186,7 @@ class GenerateCommandTest {
         Typist yes = new Typist("y");
         String renamed = "dev.sleet.cli.fixtures.RenamedTicketSchema";
 
-        Run run = sleet(Optional.of(yes), renamed, "generate", "--name", "subject");
+        CliRun run = sleet(Optional.of(yes), renamed, "generate", "--name", "subject");
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(yes.prompts).containsExactly("Was column tickets.subject renamed from tickets.title? [y/N] ");
@@ -220,12 +201,12 @@ class GenerateCommandTest {
     void aNoFailsNamingTheHintUnlessDropsAreAllowed() throws IOException {
         String renamed = "dev.sleet.cli.fixtures.RenamedTicketSchema";
 
-        Run no = sleet(Optional.of(new Typist("n")), renamed, "generate");
+        CliRun no = sleet(Optional.of(new Typist("n")), renamed, "generate");
         assertThat(no.status()).isEqualTo(1);
         assertThat(no.err()).contains("add .renamedFrom(\"title\")").contains("--allow-drops");
         assertThat(directories()).hasSize(1);
 
-        Run drops = sleet(Optional.of(new Typist("")), renamed, "generate", "--allow-drops");
+        CliRun drops = sleet(Optional.of(new Typist("")), renamed, "generate", "--allow-drops");
         assertThat(drops.status()).as(drops.err()).isZero();
         assertThat(drops.out()).contains("drop column \"title\"").contains("add column \"subject\"");
     }
@@ -235,11 +216,11 @@ class GenerateCommandTest {
         String renamed = "dev.sleet.cli.fixtures.RenamedTicketSchema";
         Typist typist = new Typist("y");
 
-        Run noInteractive = sleet(Optional.of(typist), renamed, "generate", "--no-interactive");
-        Run noTerminal = sleet(renamed, "generate");
+        CliRun noInteractive = sleet(Optional.of(typist), renamed, "generate", "--no-interactive");
+        CliRun noTerminal = sleet(renamed, "generate");
 
         assertThat(typist.prompts).isEmpty();
-        for (Run run : List.of(noInteractive, noTerminal)) {
+        for (CliRun run : List.of(noInteractive, noTerminal)) {
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.err()).startsWith("sleet: ").contains("renamedFrom(\"title\")");
         }
@@ -254,7 +235,7 @@ class GenerateCommandTest {
                 List.of("--custom", "--allow-drops"), List.of("--rebase", "--name", "x"))) {
             List<String> all = new ArrayList<>(List.of("generate"));
             all.addAll(args);
-            Run run = sleet(schema, all.toArray(String[]::new));
+            CliRun run = sleet(schema, all.toArray(String[]::new));
             assertThat(run.status()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err()).startsWith("sleet generate: ");
         }

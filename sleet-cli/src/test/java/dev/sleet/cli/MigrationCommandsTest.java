@@ -4,9 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,24 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ResourceLock(Resources.SYSTEM_ERR)
 class MigrationCommandsTest {
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run sleet(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            status = SleetCommand.execute(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    private static CliRun sleet(String... args) {
+        return CliRun.sleet(args);
     }
 
     @Test
@@ -47,21 +28,21 @@ class MigrationCommandsTest {
         Files.writeString(config, "schema=dev.sleet.cli.fixtures.TicketSchema\nout=migrations\n");
         String cfg = config.toString();
 
-        Run generate = sleet("generate", "--config", cfg, "--name", "create_tickets");
+        CliRun generate = sleet("generate", "--config", cfg, "--name", "create_tickets");
         assertThat(generate.status()).as(generate.err()).isZero();
         assertThat(generate.out()).contains("_create_tickets").contains("create table \"tickets\"");
         assertThat(sleet("generate", "--config", cfg).out()).contains("No changes");
 
-        Run migrate = sleet("migrate", "--config", cfg);
+        CliRun migrate = sleet("migrate", "--config", cfg);
         assertThat(migrate.status()).as(migrate.err()).isZero();
         assertThat(migrate.out()).contains("applied ").contains("_create_tickets");
         assertThat(sleet("migrate", "--config", cfg).out()).contains("Nothing to apply");
         assertThat(sleet("status", "--config", cfg).out()).contains("APPLIED").contains("drift:   none since");
-        Run noDrift = sleet("check", "--config", cfg, "--db");
+        CliRun noDrift = sleet("check", "--config", cfg, "--db");
         assertThat(noDrift.status()).as(noDrift.out() + noDrift.err()).isZero();
         assertThat(noDrift.out()).contains("No drift: the database matches migration");
 
-        Run rollback = sleet("rollback", "--config", cfg);
+        CliRun rollback = sleet("rollback", "--config", cfg);
         assertThat(rollback.status()).as(rollback.err()).isZero();
         assertThat(rollback.out()).contains("rolled back");
         assertThat(sleet("status", "--config", cfg).out()).contains("PENDING");
@@ -73,7 +54,7 @@ class MigrationCommandsTest {
         }
         assertThat(sleet("migrate", "--config", cfg).status()).isZero();
         Files.writeString(up, Files.readString(up) + "\ncomment on table \"tickets\" is 'reviewed';\n");
-        Run tampered = sleet("migrate", "--config", cfg);
+        CliRun tampered = sleet("migrate", "--config", cfg);
         assertThat(tampered.status()).isEqualTo(1);
         assertThat(tampered.err()).contains("up.sql");
         assertThat(sleet("repair", "--config", cfg).status()).isEqualTo(2);   // no terminal, no --yes
@@ -81,7 +62,7 @@ class MigrationCommandsTest {
         assertThat(sleet("migrate", "--config", cfg).out()).contains("Nothing to apply");
 
         // the edit is not what the snapshots say: check reports it, naming the file
-        Run check = sleet("check", "--config", cfg);
+        CliRun check = sleet("check", "--config", cfg);
         assertThat(check.status()).isEqualTo(1);
         assertThat(check.err()).contains("up.sql").contains("'reviewed'").doesNotContain("Exception");
     }
@@ -92,7 +73,7 @@ class MigrationCommandsTest {
         Path config = project.resolve("sleet.properties");
         Files.writeString(config, "schema=dev.sleet.cli.fixtures.NoSuchSchema\n");
 
-        Run run = sleet("generate", "--config", config.toString());
+        CliRun run = sleet("generate", "--config", config.toString());
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith("sleet: " + config).contains("NoSuchSchema").doesNotContain("\n");

@@ -9,9 +9,6 @@ import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,9 +32,6 @@ class PushCommandTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
-
-    private record Run(int status, String out, String err) {
-    }
 
     /** A schema that loses data when pushed over {@link PushFixtures.Base}, and the line that says how. */
     record Case(Class<?> schema, String loss) {
@@ -84,7 +78,7 @@ class PushCommandTest {
         exec(url, "insert into extra (id) values (1), (2)");
         String before = catalog(url);
 
-        Run refused = push(project, c.schema(), url);
+        CliRun refused = push(project, c.schema(), url);
 
         assertThat(refused.status()).isEqualTo(1);
         assertThat(refused.out()).contains(c.loss());
@@ -94,31 +88,18 @@ class PushCommandTest {
         if (c.schema() != PushFixtures.NotNull.class && c.schema() != PushFixtures.Unique.class
                 && c.schema() != PushFixtures.NarrowType.class) {
             // forced, the change goes through; the others would fail in PostgreSQL with this data
-            Run forced = push(project, c.schema(), url, "--force");
+            CliRun forced = push(project, c.schema(), url, "--force");
             assertThat(forced.status()).as(forced.err()).isZero();
             assertThat(catalog(url)).isNotEqualTo(before);
         }
     }
 
-    private static Run push(Path project, Class<?> schema, String url, String... more) throws Exception {
+    private static CliRun push(Path project, Class<?> schema, String url, String... more) throws Exception {
         Path config = project.resolve("sleet.properties");
         Files.writeString(config, "schema=" + schema.getName() + "\nurl=" + url + "\n");
         String[] args = Stream.concat(Stream.of("push", "--config", config.toString()), Stream.of(more))
                 .toArray(String[]::new);
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            status = SleetCommand.execute(Optional.empty(), args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        return CliRun.sleet(Optional.empty(), args);
     }
 
     private static void exec(String url, String sql) throws SQLException {

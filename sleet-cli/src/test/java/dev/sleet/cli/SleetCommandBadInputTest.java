@@ -11,12 +11,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
 import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -54,9 +51,6 @@ class SleetCommandBadInputTest {
 
     private String database;
     private Path config;
-
-    private record Run(int status, String out, String err) {
-    }
 
     /**
      * The embedded server trusts every connection, so no password could be wrong. One role is made to need a
@@ -109,7 +103,7 @@ class SleetCommandBadInputTest {
         for (List<String> c : cases) {
             Files.writeString(config, c.get(0));
 
-            Run run = sleet("migrate", "--config", config.toString());
+            CliRun run = sleet("migrate", "--config", config.toString());
 
             assertOneLine(run, SleetCommand.USAGE, config.toString(), c.get(1));
             assertNothingApplied();
@@ -155,7 +149,7 @@ class SleetCommandBadInputTest {
         for (List<String> c : cases) {
             Files.writeString(config, "schema=" + c.get(0) + "\nclasspath=classes\nout=migrations\n");
 
-            Run run = sleet("generate", "--config", config.toString());
+            CliRun run = sleet("generate", "--config", config.toString());
 
             assertOneLine(run, SleetCommand.USAGE, Stream.concat(Stream.of(config.toString(), "key 'schema'"),
                     c.stream().skip(1)).toArray(String[]::new));
@@ -172,7 +166,7 @@ class SleetCommandBadInputTest {
         // be read by anyone.
         Path up = Files.createDirectories(project.resolve("migrations/20260102000000_more/up.sql"));
 
-        Run run = sleet("migrate", "--config", config.toString());
+        CliRun run = sleet("migrate", "--config", config.toString());
 
         assertOneLine(run, SleetCommand.FAILED, up.toString(), "is not a regular file");
         assertNothingApplied();
@@ -182,7 +176,7 @@ class SleetCommandBadInputTest {
             Files.writeString(up, "CREATE TABLE more (id int);\n");
             Files.setPosixFilePermissions(up, PosixFilePermissions.fromString("---------"));
 
-            Run denied = sleet("migrate", "--config", config.toString());
+            CliRun denied = sleet("migrate", "--config", config.toString());
 
             assertOneLine(denied, SleetCommand.FAILED, up.toString(), "cannot be read");
             assertNothingApplied();
@@ -193,7 +187,7 @@ class SleetCommandBadInputTest {
     void anEmptyMigrationIsOneLineNamingTheFileAndNothingIsApplied() throws IOException {
         Path up = writeMigration("20260102000000_more", "-- to do\n");
 
-        Run run = sleet("migrate", "--config", config.toString());
+        CliRun run = sleet("migrate", "--config", config.toString());
 
         assertOneLine(run, SleetCommand.FAILED, up.toString(), "is empty");
         assertNothingApplied();
@@ -204,7 +198,7 @@ class SleetCommandBadInputTest {
         int port = freePort();
         String url = "postgres://app:" + PASSWORD + "@127.0.0.1:" + port + "/app";
 
-        Run run = sleet("migrate", "--config", config.toString(), "--url", url);
+        CliRun run = sleet("migrate", "--config", config.toString(), "--url", url);
 
         assertOneLine(run, SleetCommand.FAILED, "127.0.0.1:" + port, "--url");
         assertNothingApplied();
@@ -220,7 +214,7 @@ class SleetCommandBadInputTest {
         for (String url : urls) {
             Files.writeString(config, "schema=dev.sleet.cli.fixtures.TicketSchema\nurl=" + url + "\n");
 
-            Run run = sleet("migrate", "--config", config.toString());
+            CliRun run = sleet("migrate", "--config", config.toString());
 
             assertOneLine(run, SleetCommand.USAGE, host, "key 'url' in " + config);
             assertThat(run.err()).containsAnyOf(ROLE, "no_such_role");
@@ -229,12 +223,12 @@ class SleetCommandBadInputTest {
         // the right password works: the failures above were the credentials, nothing else
         Files.writeString(config, "schema=dev.sleet.cli.fixtures.TicketSchema\nurl=postgres://" + ROLE + ":"
                 + PASSWORD + "@" + host + "/" + database + "\n");
-        Run right = sleet("migrate", "--config", config.toString());
+        CliRun right = sleet("migrate", "--config", config.toString());
         assertThat(right.status()).as(right.err()).isZero();
         assertThat(count("SELECT count(*) FROM pg_class WHERE relname = 'tickets'")).isEqualTo(1);
     }
 
-    private static void assertOneLine(Run run, int status, String... mentions) {
+    private static void assertOneLine(CliRun run, int status, String... mentions) {
         String err = run.err().strip();
         assertThat(run.status()).as(run.err()).isEqualTo(status);
         assertThat(err).startsWith("sleet: ").contains(mentions).doesNotContain("\n").doesNotContain("\tat ");
@@ -261,21 +255,8 @@ class SleetCommandBadInputTest {
         assertThat(status).isZero();
     }
 
-    private static Run sleet(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            status = SleetCommand.execute(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    private static CliRun sleet(String... args) {
+        return CliRun.sleet(args);
     }
 
     private long count(String sql) {

@@ -471,13 +471,14 @@ public final class SelectImpl extends ResultQueryBase
         for (Field<?> f : spec.distinctOn) {
             on.add(rendered(unalias(f)));
         }
+        int leading = new java.util.HashSet<>(on).size();
         java.util.Set<List<Object>> seen = new java.util.HashSet<>();
         for (SortField s : spec.orderBy) {
             Field<?> f = unalias(s.field());
             List<Object> key = rendered(f);
             if (on.contains(key)) {
                 seen.add(key);
-            } else if (seen.size() < new java.util.HashSet<>(on).size()) {
+            } else if (seen.size() < leading) {
                 throw new IllegalStateException("select distinct on (" + names(spec.distinctOn) + ") is ordered by ("
                         + sortNames() + "): PostgreSQL requires the distinct on expressions to lead the order by. "
                         + "Start the order by with " + names(spec.distinctOn) + ", then order by " + f.name()

@@ -5,7 +5,6 @@ import dev.sleet.kit.diff.Diff;
 import dev.sleet.kit.migrate.Migration;
 import dev.sleet.kit.migrate.MigrationFolder;
 import dev.sleet.kit.snapshot.Snapshot;
-import dev.sleet.kit.snapshot.SnapshotJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +52,10 @@ public final class FolderCheck {
             Path snapshotFile = first.directory().resolve(MigrationFolder.SNAPSHOT);
             Snapshot snapshot;
             try {
-                snapshot = SnapshotJson.read(Files.readString(snapshotFile, StandardCharsets.UTF_8),
-                        snapshotFile.toString());
-            } catch (IOException e) {
-                problems.add(snapshotFile + ": cannot be read (" + e.getMessage() + "); every migration needs one");
+                snapshot = first.readSnapshot();
+            } catch (java.io.UncheckedIOException e) {
+                problems.add(snapshotFile + ": cannot be read (" + e.getCause().getMessage()
+                        + "); every migration needs one");
                 return problems;
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
@@ -100,11 +99,9 @@ public final class FolderCheck {
     }
 
     private static boolean sameSchema(Migration m, Snapshot snapshot) {
-        Path file = m.directory().resolve(MigrationFolder.SNAPSHOT);
         try {
-            Snapshot other = SnapshotJson.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-            return other.withIds(null, null).equals(snapshot.withIds(null, null));
-        } catch (IOException | IllegalArgumentException e) {
+            return m.readSnapshot().withIds(null, null).equals(snapshot.withIds(null, null));
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
             return false;   // reported when the loop reaches it
         }
     }

@@ -322,10 +322,7 @@ public final class MigrationSql {
             sets.add(to.maxValue() == null ? "set no maxvalue" : "set maxvalue " + to.maxValue());
         }
         if (!java.util.Objects.equals(from.start(), to.start())) {
-            long start = to.start() != null ? to.start()
-                    : increment > 0 ? (to.minValue() == null ? 1 : to.minValue())
-                    : (to.maxValue() == null ? -1 : to.maxValue());
-            sets.add("set start with " + start);
+            sets.add("set start with " + ObjectSql.start(to.start(), to.increment(), to.minValue(), to.maxValue()));
         }
         if (!java.util.Objects.equals(from.cache(), to.cache())) {
             sets.add("set cache " + (to.cache() == null ? 1 : to.cache()));

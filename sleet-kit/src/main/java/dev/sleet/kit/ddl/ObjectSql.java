@@ -76,11 +76,7 @@ final class ObjectSql {
         }
         if (!Objects.equals(from.start(), to.start()) || !Objects.equals(from.increment(), to.increment())
                 || !Objects.equals(from.minValue(), to.minValue()) || !Objects.equals(from.maxValue(), to.maxValue())) {
-            long increment = to.increment() == null ? 1 : to.increment();
-            long start = to.start() != null ? to.start()
-                    : increment > 0 ? (to.minValue() == null ? 1 : to.minValue())
-                    : (to.maxValue() == null ? -1 : to.maxValue());
-            out.add("start with " + start);
+            out.add("start with " + start(to.start(), to.increment(), to.minValue(), to.maxValue()));
         }
         if (!Objects.equals(from.cache(), to.cache())) {
             out.add("cache " + (to.cache() == null ? 1 : to.cache()));
@@ -89,6 +85,18 @@ final class ObjectSql {
             out.add(to.cycle() ? "cycle" : "no cycle");
         }
         return ObjectDdl.alterSequence(to.schema(), to.name(), out);
+    }
+
+    /**
+     * The start value a sequence has: the one set, else PostgreSQL's default, the minimum for an ascending
+     * sequence and the maximum for a descending one. Identity columns and sequences share the rule.
+     */
+    static long start(Long start, Long increment, Long minValue, Long maxValue) {
+        if (start != null) {
+            return start;
+        }
+        return (increment == null || increment > 0) ? (minValue == null ? 1 : minValue)
+                : (maxValue == null ? -1 : maxValue);
     }
 
     static List<String> createView(ViewSnapshot v) {

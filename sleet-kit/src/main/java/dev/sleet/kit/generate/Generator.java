@@ -71,7 +71,7 @@ public final class Generator {
                                           RenamePrompt prompt) {
         checkName(name);
         Migration last = newest(folder);
-        Snapshot previous = last == null ? Snapshot.empty() : snapshotOf(last);
+        Snapshot previous = last == null ? Snapshot.empty() : last.readSnapshot();
         RenameResolution.Resolved resolved = RenameResolution.resolve(previous, SnapshotBuilder.of(schema),
                 allowDrops, prompt);
         List<Change> changes = Diff.between(previous, resolved.target());
@@ -114,7 +114,7 @@ public final class Generator {
         checkName(name);
         Migration last = newest(folder);
         Snapshot after = schemaAfter != null ? SnapshotBuilder.of(schemaAfter)
-                : last == null ? Snapshot.empty() : snapshotOf(last);
+                : last == null ? Snapshot.empty() : last.readSnapshot();
         String parent = last == null ? null : last.id();
         String id = new IdSequence(clock, parent).next();
         return new GenerateResult(List.of(CustomMigration.write(folder, id + "_" + name, after.withIds(id, parent))),
@@ -164,11 +164,6 @@ public final class Generator {
         }
         List<Migration> existing = MigrationFolder.read(folder).migrations();
         return existing.isEmpty() ? null : existing.get(existing.size() - 1);
-    }
-
-    static Snapshot snapshotOf(Migration m) {
-        Path file = m.directory().resolve(MigrationFolder.SNAPSHOT);
-        return SnapshotJson.read(read(file), file.toString());
     }
 
     /**

@@ -85,7 +85,7 @@ final class Rebase {
         }
 
         // Everything that can fail for a reason other than I/O happens before the first file is removed.
-        Snapshot headSnapshot = Generator.snapshotOf(head);
+        Snapshot headSnapshot = head.readSnapshot();
         RenameResolution.Resolved resolved = new RenameResolution.Resolved(headSnapshot, List.of());
         List<Change> changes = List.of();
         if (!generated.isEmpty()) {
@@ -165,13 +165,13 @@ final class Rebase {
         if (parentId == null) {
             parentSnapshot = Snapshot.empty();
         } else if (byId.containsKey(parentId)) {
-            parentSnapshot = Generator.snapshotOf(byId.get(parentId));
+            parentSnapshot = byId.get(parentId).readSnapshot();
         } else {
             throw new RebaseRefusedException("custom migration " + c.directoryName() + " names parent " + parentId
                     + ", which is not in " + folder + ", so --rebase cannot tell whether it changes the schema; "
                     + byHand);
         }
-        if (!sameSchema(Generator.snapshotOf(c), parentSnapshot)) {
+        if (!sameSchema(c.readSnapshot(), parentSnapshot)) {
             throw new RebaseRefusedException("custom migration " + c.directoryName() + " changes the schema (its"
                     + " snapshot.json differs from its parent's), and --rebase cannot tell what its SQL does to the"
                     + " other branch's schema; " + byHand + " (--adopt-schema records the schema for a custom"

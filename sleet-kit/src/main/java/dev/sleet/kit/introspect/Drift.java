@@ -10,13 +10,8 @@ import dev.sleet.kit.migrate.MigrationStatus;
 import dev.sleet.kit.migrate.Migrator;
 import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
-import dev.sleet.kit.snapshot.SnapshotJson;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -78,12 +73,7 @@ public final class Drift {
     private static Snapshot snapshotOf(Path folder, String id) {
         for (Migration m : MigrationFolder.read(folder).migrations()) {
             if (m.id().equals(id)) {
-                Path file = m.directory().resolve(MigrationFolder.SNAPSHOT);
-                try {
-                    return SnapshotJson.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
-                }
+                return m.readSnapshot();
             }
         }
         throw new IllegalStateException("drift check: migration " + id + " is applied but not in " + folder);

@@ -1,15 +1,19 @@
 package dev.sleet.kit.introspect;
 
 import dev.sleet.kit.ddl.MigrationSql;
+import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Diff;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
+import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.SequenceSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
+import dev.sleet.render.ParamStyle;
+import dev.sleet.render.RenderContext;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,6 +93,51 @@ public final class SnapshotNormalizer {
         }
         return new Snapshot(java.version(), java.id(), java.parent(), java.roles(), java.schemas(), java.enums(),
                 java.sequences(), tables, views);
+    }
+
+    /**
+     * Normalises a schema that the database may not have yet, as push and any comparison of a new schema with a
+     * live database need: the enum types, schemas and sequences the database lacks are created first, inside
+     * the normaliser's transaction (always rolled back), since the schema's expressions may name them; an enum
+     * that gains values is swapped for one with all of them, since a value added in a transaction cannot be
+     * used in it.
+     *
+     * @param snapshot   a snapshot built from Java schema classes
+     * @param live       the database as {@link Introspector} read it
+     * @param connection a connection to that database; nothing is left behind on it
+     * @return the snapshot as {@link Introspector} would read it from a database built from it
+     * @throws SQLException when an expression is not valid SQL on this database; the message has the statement
+     */
+    public static Snapshot normalize(Snapshot snapshot, Snapshot live, Connection connection) throws SQLException {
+        List<String> prerequisites = new ArrayList<>();
+        Set<String> swapped = new HashSet<>();
+        for (Change change : Diff.between(live, snapshot)) {
+            if (change instanceof Change.CreateSchema || change instanceof Change.CreateEnum
+                    || change instanceof Change.CreateSequence) {
+                prerequisites.addAll(MigrationSql.up(change));
+            } else if (change instanceof Change.AddEnumValue add && swapped.add(add.before().name())) {
+                EnumSnapshot before = add.before();
+                EnumSnapshot after = snapshot.enums().stream().filter(e -> Objects.equals(e.schema(), before.schema())
+                        && e.name().equals(before.name())).findFirst().orElseThrow();
+                prerequisites.add(RenderContext.render(ctx -> ctx.sql("alter type ")
+                        .qualified(before.schema(), before.name()).sql(" rename to ")
+                        .identifier("sleet_normalize_" + before.name()), ParamStyle.INLINE).sql());
+                prerequisites.addAll(MigrationSql.up(new Change.CreateEnum(after)));
+            }
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            try (Statement st = connection.createStatement()) {
+                for (String sql : prerequisites) {
+                    st.execute(sql);
+                }
+            }
+            return normalize(snapshot, connection);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     /**

@@ -1,5 +1,12 @@
 package dev.sleet.kit.migrate;
 
+import dev.sleet.kit.snapshot.Snapshot;
+import dev.sleet.kit.snapshot.SnapshotJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -91,6 +98,22 @@ public record Migration(String id, String name, Path directory, List<SqlStatemen
      */
     public Optional<List<SqlStatement>> downStatements() {
         return Optional.ofNullable(down);
+    }
+
+    /**
+     * Reads the migration's {@code snapshot.json}: the schema after it.
+     *
+     * @return the snapshot
+     * @throws java.io.UncheckedIOException naming the file when it cannot be read
+     * @throws IllegalArgumentException     naming the file when it is not a snapshot
+     */
+    public Snapshot readSnapshot() {
+        Path file = directory.resolve(MigrationFolder.SNAPSHOT);
+        try {
+            return SnapshotJson.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.sleet.kit.introspect.IntrospectFilter;
 import dev.sleet.kit.introspect.Introspector;
 import dev.sleet.kit.introspect.SnapshotNormalizer;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
-import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
 import dev.sleet.kit.snapshot.Snapshot;
@@ -68,7 +67,7 @@ public final class Push {
         String[] roles = declared.roles().stream().map(RoleSnapshot::name).toArray(String[]::new);
         try (Connection c = dataSource.getConnection()) {
             Snapshot live = Introspector.read(c, IntrospectFilter.all().roles(roles));
-            Snapshot target = withHints(normalized(c, live, declared), declared);
+            Snapshot target = withHints(SnapshotNormalizer.normalize(declared, live, c), declared);
             List<Change> changes = Diff.between(live, target);
             List<DataLoss> losses = new ArrayList<>();
             c.setAutoCommit(false);
@@ -121,44 +120,6 @@ public final class Push {
             return outside.size() + inside.size();
         } catch (SQLException e) {
             throw new IllegalStateException("push failed, nothing of it was applied: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The declared schema in PostgreSQL's printing. The enum types, schemas and sequences the database lacks are
-     * created first in the normaliser's transaction (which is always rolled back), since its expressions may
-     * name them. An enum that gains values is swapped for one with all of them: a value added in a transaction
-     * cannot be used in it, and the normaliser's copies of defaults use it.
-     */
-    private static Snapshot normalized(Connection c, Snapshot live, Snapshot declared) throws SQLException {
-        List<String> prerequisites = new ArrayList<>();
-        Set<String> swapped = new java.util.HashSet<>();
-        for (Change change : Diff.between(live, declared)) {
-            if (change instanceof Change.CreateSchema || change instanceof Change.CreateEnum
-                    || change instanceof Change.CreateSequence) {
-                prerequisites.addAll(MigrationSql.up(change));
-            } else if (change instanceof Change.AddEnumValue add && swapped.add(add.before().name())) {
-                EnumSnapshot before = add.before();
-                EnumSnapshot after = declared.enums().stream().filter(e -> java.util.Objects.equals(e.schema(),
-                        before.schema()) && e.name().equals(before.name())).findFirst().orElseThrow();
-                prerequisites.add(RenderContext.render(ctx -> ctx.sql("alter type ")
-                        .qualified(before.schema(), before.name()).sql(" rename to ")
-                        .identifier("sleet_push_" + before.name()), ParamStyle.INLINE).sql());
-                prerequisites.addAll(MigrationSql.up(new Change.CreateEnum(after)));
-            }
-        }
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            try (Statement st = c.createStatement()) {
-                for (String sql : prerequisites) {
-                    st.execute(sql);
-                }
-            }
-            return SnapshotNormalizer.normalize(declared, c);
-        } finally {
-            c.rollback();
-            c.setAutoCommit(autoCommit);
         }
     }
 

@@ -16,19 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -159,20 +151,7 @@ class JavaSchemaWriterRoundTripTest {
 
     /** Compiles the pulled sources against the test classpath and reads the schema class. */
     static Schema compileAndLoad(Path dir, String schemaClass) throws Exception {
-        Path src = dir.resolve("src");
-        Path out = Files.createDirectories(dir.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-classpath",
-                System.getProperty("java.class.path"), "-encoding", "UTF-8", "-Xlint:all", "-Werror"));
-        try (var files = Files.walk(src)) {
-            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int rc = javac.run(null, errors, errors, args.toArray(new String[0]));
-        assertThat(rc).as(() -> "javac:\n" + errors.toString(StandardCharsets.UTF_8)).isZero();
-        URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
-                JavaSchemaWriterRoundTripTest.class.getClassLoader());
-        return Schema.of(Class.forName(schemaClass, true, loader));
+        return Schema.of(Class.forName(schemaClass, true, PulledJava.compile(dir)));
     }
 
     private static Connection connect() throws SQLException {

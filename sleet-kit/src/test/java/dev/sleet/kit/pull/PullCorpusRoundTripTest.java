@@ -17,13 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -94,7 +88,7 @@ class PullCorpusRoundTripTest {
                     pulled.put(entry.name(), new Pulled(entry.name(), database, live, writer.schemaClassName()));
                 }
             }
-            URLClassLoader loader = compile();
+            URLClassLoader loader = PulledJava.compile(dir);
             for (Pulled p : pulled.values()) {
                 try (Connection c = connect(p.database())) {
                     Schema schema = Schema.of(Class.forName(p.schemaClass(), true, loader));
@@ -117,21 +111,6 @@ class PullCorpusRoundTripTest {
         }
         assertThat(pulled).as("distinct corpus schemas").hasSizeGreaterThan(80);
         assertThat(failures).isEmpty();
-    }
-
-    private static URLClassLoader compile() throws Exception {
-        Path out = Files.createDirectories(dir.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-classpath",
-                System.getProperty("java.class.path"), "-encoding", "UTF-8", "-Xlint:all", "-Werror",
-                "-proc:none"));
-        try (var files = Files.walk(dir.resolve("src"))) {
-            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int rc = javac.run(null, errors, errors, args.toArray(new String[0]));
-        assertThat(rc).as(() -> "javac:\n" + errors.toString(StandardCharsets.UTF_8)).isZero();
-        return new URLClassLoader(new URL[] {out.toUri().toURL()}, PullCorpusRoundTripTest.class.getClassLoader());
     }
 
     private static Connection connect(String database) throws SQLException {
