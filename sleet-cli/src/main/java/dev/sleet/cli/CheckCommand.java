@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.concurrent.Callable;
 
 /** {@code sleet check}: the migrations folder is consistent; exit 1 listing each problem otherwise. */
@@ -49,7 +50,7 @@ final class CheckCommand implements Callable<Integer> {
                 System.out.println("Custom migrations, whose hand-written SQL was checked only for its place in the"
                         + " chain: " + String.join(", ", custom));
             }
-            int warnings = printLint(MigrationFolder.read(config.out()).migrations());
+            int warnings = printLint(MigrationFolder.read(config.out()).migrations(), name -> true);
             boolean drifted = db && project.withMigrationDatabase(config, System.out, ds -> {
                 DriftReport report = Drift.check(ds, config.out());
                 if (report.migrationId() == null) {
@@ -73,15 +74,18 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints the linter's findings for migrations, with how to accept one; {@code generate} prints those of the
-     * migrations it writes through this too.
+     * Prints the linter's findings for a folder's migrations, with how to accept one; {@code generate} prints
+     * those of the migrations it writes through this too. The whole folder is linted, since a statement can be
+     * made safe by an earlier migration (a validated not-null check); only the migrations chosen are reported.
      *
-     * @return the number of findings
+     * @param migrations the folder's migrations, in order
+     * @param report     which migration directories to report on
+     * @return the number of findings reported
      */
-    static int printLint(List<Migration> migrations) {
+    static int printLint(List<Migration> migrations, Predicate<String> report) {
         int count = 0;
-        for (Migration m : migrations) {
-            for (LintFinding f : MigrationLinter.lint(m)) {
+        for (LintFinding f : MigrationLinter.lint(migrations)) {
+            if (report.test(f.file().getParent().getFileName().toString())) {
                 System.out.println(Style.warn("warning:") + " " + f);
                 count++;
             }

@@ -64,6 +64,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + " other; custom migrations on that branch are moved")
     boolean rebase;
 
+    @Option(names = "--safe",
+            description = "write the forms that keep locks short on tables in use: lock_timeout first, foreign keys"
+                    + " and checks NOT VALID then validated, SET NOT NULL through a validated check, indexes and"
+                    + " unique constraints built CONCURRENTLY; several migrations where one would do")
+    boolean safe;
+
     @Option(names = "--no-interactive", description = "never ask about possible renames; fail naming the hint")
     boolean noInteractive;
 
@@ -93,7 +99,7 @@ final class GenerateCommand implements Callable<Integer> {
             return rebase(config, prompt);
         }
         GenerateResult result = Generator.generate(SchemaLoader.load(config), config.out(),
-                name == null ? DEFAULT_NAME : name, allowDrops, Clock.systemUTC(), prompt);
+                name == null ? DEFAULT_NAME : name, allowDrops, Clock.systemUTC(), prompt, safe);
         if (result.nothingToDo()) {
             System.out.println("No changes: the schema matches the newest migration's snapshot.");
             return 0;
@@ -104,8 +110,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         printConfirmedRenames(result.confirmedRenames());
         List<String> written = result.migrations().stream().map(dir -> dir.getFileName().toString()).toList();
-        CheckCommand.printLint(MigrationFolder.read(config.out()).migrations().stream()
-                .filter(m -> written.contains(m.directoryName())).toList());
+        CheckCommand.printLint(MigrationFolder.read(config.out()).migrations(), written::contains);
         return 0;
     }
 
@@ -117,6 +122,9 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (adoptSchema && !custom) {
             return "--adopt-schema goes with --custom: sleet generate --custom --adopt-schema --name NAME";
+        }
+        if (custom && safe) {
+            return "--safe has no effect with --custom, whose SQL you write; leave it out";
         }
         if (custom && allowDrops) {
             return "--allow-drops has no effect with --custom, which generates no changes; leave it out";
@@ -144,7 +152,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     private int rebase(SleetConfig config, RenamePrompt prompt) throws IOException {
         RebaseResult result = Generator.rebase(SchemaLoader.load(config), config.out(), allowDrops,
-                Clock.systemUTC(), prompt);
+                Clock.systemUTC(), prompt, safe);
         if (result.nothingToDo()) {
             System.out.println("Nothing to rebase: the migrations in " + config.out() + " form one chain.");
             return 0;

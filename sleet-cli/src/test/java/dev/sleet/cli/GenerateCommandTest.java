@@ -1,5 +1,6 @@
 package dev.sleet.cli;
 
+import dev.sleet.cli.fixtures.CheckedTicketSchema;
 import dev.sleet.cli.fixtures.MergedTicketSchema;
 import dev.sleet.cli.fixtures.TicketSchema;
 import dev.sleet.kit.generate.Generator;
@@ -228,11 +229,36 @@ class GenerateCommandTest {
     }
 
     @Test
+    void safeWritesTheFormsTheLinterAsksForAndCheckAcceptsThem() throws IOException {
+        String checked = CheckedTicketSchema.class.getName();
+        CliRun plain = sleet(checked, "generate", "--name", "tighten");
+        assertThat(plain.status()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("warning:").contains("index: ").contains("check: ").contains("lock-timeout: ");
+        for (String dir : directories().subList(1, directories().size())) {
+            try (Stream<Path> files = Files.walk(migrations.resolve(dir))) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+
+        CliRun safe = sleet(checked, "generate", "--name", "tighten", "--safe");
+
+        assertThat(safe.status()).as(safe.err()).isZero();
+        assertThat(safe.out()).doesNotContain("warning:").contains("set local lock_timeout = '5s'")
+                .contains("check (title <> '') not valid").contains("validate constraint \"tickets_title_not_blank\"")
+                .contains("create index concurrently \"tickets_title_idx\"");
+        assertThat(directories()).hasSize(4);
+        CliRun check = sleet(checked, "check", "--strict");
+        assertThat(check.status()).as(check.out() + check.err()).isZero();
+        assertThat(sleet(checked, "generate").out()).contains("No changes");
+    }
+
+    @Test
     void contradictoryOptionsAreUsageErrorsThatWriteNothing() throws IOException {
         String schema = TicketSchema.class.getName();
 
         for (List<String> args : List.of(List.of("--custom", "--rebase"), List.of("--adopt-schema"),
-                List.of("--custom", "--allow-drops"), List.of("--rebase", "--name", "x"))) {
+                List.of("--custom", "--allow-drops"), List.of("--rebase", "--name", "x"),
+                List.of("--custom", "--safe"))) {
             List<String> all = new ArrayList<>(List.of("generate"));
             all.addAll(args);
             CliRun run = sleet(schema, all.toArray(String[]::new));
@@ -241,6 +267,6 @@ class GenerateCommandTest {
         }
         assertThat(directories()).hasSize(1);
         assertThat(sleet(schema, "generate", "--help").out()).contains("--rebase").contains("--custom")
-                .contains("--adopt-schema").contains("--no-interactive").contains("renamedFrom");
+                .contains("--adopt-schema").contains("--no-interactive").contains("--safe").contains("renamedFrom");
     }
 }

@@ -1,6 +1,9 @@
 package dev.sleet.kit.check;
 
 import dev.sleet.kit.ddl.MigrationSql;
+import dev.sleet.kit.ddl.MigrationStep;
+import dev.sleet.kit.ddl.SafeMigrationSql;
+import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Diff;
 import dev.sleet.kit.migrate.Migration;
 import dev.sleet.kit.migrate.MigrationFolder;
@@ -23,7 +26,8 @@ import java.util.List;
  * <p>A custom migration (a {@value Migration#CUSTOM_MARKER} line in its {@code up.sql}) holds hand-written SQL
  * that no diff can be compared with: it is checked for its place in the chain and a snapshot that parses, and
  * its snapshot is taken as the schema it leaves, usually its parent's (see {@code Generator.custom}). Removing
- * the marker makes the migration checked like a generated one.
+ * the marker makes the migration checked like a generated one. A group written by {@code generate --safe}
+ * (a {@value Migration#SAFE_MARKER} line) is compared with the safe forms of its diff ({@link SafeMigrationSql}).
  */
 public final class FolderCheck {
 
@@ -74,7 +78,12 @@ public final class FolderCheck {
                     && sameSchema(migrations.get(end), snapshot)) {
                 end++;
             }
-            List<String> expected = normalise(MigrationSql.upStatements(Diff.between(previous, snapshot)));
+            List<Change> changes = Diff.between(previous, snapshot);
+            List<String> expected = new ArrayList<>();
+            for (MigrationStep step : hasSafeMarker(first) ? SafeMigrationSql.steps(changes)
+                    : MigrationSql.steps(changes)) {
+                expected.addAll(normalise(step.up()));
+            }
             List<String> actual = new ArrayList<>();
             for (Migration m : migrations.subList(i, end)) {
                 actual.addAll(normalise(statementsOf(m)));
@@ -91,10 +100,18 @@ public final class FolderCheck {
     }
 
     private static boolean isCustom(Migration m) {
+        return MigrationFolder.hasCustomMarker(upText(m));
+    }
+
+    private static boolean hasSafeMarker(Migration m) {
+        return MigrationFolder.hasSafeMarker(upText(m));
+    }
+
+    private static String upText(Migration m) {
         try {
-            return MigrationFolder.hasCustomMarker(Files.readString(m.upFile(), StandardCharsets.UTF_8));
+            return Files.readString(m.upFile(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return false;   // MigrationFolder.read just read it; a file that vanished since fails the comparison
+            return "";   // MigrationFolder.read just read it; a file that vanished since fails the comparison
         }
     }
 

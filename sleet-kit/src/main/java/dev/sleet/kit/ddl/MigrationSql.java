@@ -110,6 +110,43 @@ public final class MigrationSql {
     }
 
     /**
+     * Cuts changes into migrations the plain way: consecutive changes that can run in a transaction together,
+     * every change that cannot ({@link #requiresNoTransaction}) in a step of its own, in order.
+     *
+     * @param changes the changes, as {@link dev.sleet.kit.diff.Diff#between} orders them
+     * @return the steps; empty for no changes
+     */
+    public static List<MigrationStep> steps(List<Change> changes) {
+        List<MigrationStep> out = new ArrayList<>();
+        for (List<Change> segment : segments(changes)) {
+            out.add(new MigrationStep(!requiresNoTransaction(segment.get(0)), upStatements(segment),
+                    downStatements(segment)));
+        }
+        return out;
+    }
+
+    /** Consecutive transactional changes together; every change that needs no transaction alone. */
+    static List<List<Change>> segments(List<Change> changes) {
+        List<List<Change>> out = new ArrayList<>();
+        List<Change> current = new ArrayList<>();
+        for (Change c : changes) {
+            if (requiresNoTransaction(c)) {
+                if (!current.isEmpty()) {
+                    out.add(current);
+                    current = new ArrayList<>();
+                }
+                out.add(List.of(c));
+            } else {
+                current.add(c);
+            }
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    /**
      * Tells whether a change's statements cannot run inside a transaction block, so the migration generator
      * must put the change in a migration of its own, marked {@code -- sleet:no-transaction}:
      * {@code ALTER TYPE ... ADD VALUE} (a new value cannot be used in the transaction that adds it) and
@@ -131,7 +168,7 @@ public final class MigrationSql {
         return false;
     }
 
-    private static String script(List<String> statements) {
+    static String script(List<String> statements) {
         StringBuilder sql = new StringBuilder();
         for (String s : statements) {
             sql.append(s).append(";\n");
@@ -141,19 +178,19 @@ public final class MigrationSql {
 
     // ------------------------------------------------------------------------------------------ statements
 
-    private static RenderContext ctx() {
+    static RenderContext ctx() {
         return new RenderContext(ParamStyle.INLINE);
     }
 
-    private static String text(RenderContext ctx) {
+    static String text(RenderContext ctx) {
         return ctx.result().sql();
     }
 
-    private static RenderContext alterTable(TableName table) {
+    static RenderContext alterTable(TableName table) {
         return ctx().sql("alter table ").qualified(table.schema(), table.name()).sql(' ');
     }
 
-    private static RenderContext alterColumn(TableName table, String column) {
+    static RenderContext alterColumn(TableName table, String column) {
         return alterTable(table).sql("alter column ").identifier(column).sql(' ');
     }
 
@@ -281,7 +318,7 @@ public final class MigrationSql {
                 .sql("::").rawSql(type));
     }
 
-    private static String nullability(TableName table, String column, boolean notNull) {
+    static String nullability(TableName table, String column, boolean notNull) {
         return text(alterColumn(table, column).sql(notNull ? "set not null" : "drop not null"));
     }
 
@@ -355,7 +392,7 @@ public final class MigrationSql {
         ctx.sql(')');
     }
 
-    private static String addForeignKey(TableName table, ForeignKeySnapshot fk) {
+    static String addForeignKey(TableName table, ForeignKeySnapshot fk) {
         RenderContext ctx = alterTable(table).sql("add constraint ").identifier(fk.name()).sql(" foreign key (");
         names(ctx, fk.columns());
         ctx.sql(") references ").qualified(fk.targetSchema(), fk.targetTable()).sql(" (");
@@ -378,12 +415,12 @@ public final class MigrationSql {
         return action;
     }
 
-    private static String addCheck(TableName table, String name, String expression) {
+    static String addCheck(TableName table, String name, String expression) {
         return text(alterTable(table).sql("add constraint ").identifier(name).sql(" check (").rawSql(expression)
                 .sql(')'));
     }
 
-    private static String dropConstraint(TableName table, String name) {
+    static String dropConstraint(TableName table, String name) {
         return text(alterTable(table).sql("drop constraint ").identifier(name));
     }
 
@@ -391,7 +428,7 @@ public final class MigrationSql {
         return text(alterTable(table).sql("rename constraint ").identifier(from).sql(" to ").identifier(to));
     }
 
-    private static String createIndex(TableName table, IndexSnapshot i, boolean concurrently) {
+    static String createIndex(TableName table, IndexSnapshot i, boolean concurrently) {
         if (!INDEX_METHOD.matcher(i.method()).matches()) {
             throw new IllegalArgumentException("index \"" + i.name() + "\": access method \"" + i.method()
                     + "\" is not a plain name");
@@ -418,7 +455,7 @@ public final class MigrationSql {
         return text(ctx);
     }
 
-    private static String dropIndex(TableName table, String name, boolean concurrently) {
+    static String dropIndex(TableName table, String name, boolean concurrently) {
         return text(ctx().sql(concurrently ? "drop index concurrently " : "drop index ")
                 .qualified(table.schema(), name));
     }

@@ -1,6 +1,8 @@
 package dev.sleet.kit.generate;
 
 import dev.sleet.kit.ddl.MigrationSql;
+import dev.sleet.kit.ddl.MigrationStep;
+import dev.sleet.kit.ddl.SafeMigrationSql;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.Diff;
 import dev.sleet.kit.migrate.Migration;
@@ -69,6 +71,29 @@ public final class Generator {
      */
     public static GenerateResult generate(Schema schema, Path folder, String name, boolean allowDrops, Clock clock,
                                           RenamePrompt prompt) {
+        return generate(schema, folder, name, allowDrops, clock, prompt, false);
+    }
+
+    /**
+     * Generates the migrations for a schema like {@link #generate(Schema, Path, String, boolean, Clock,
+     * RenamePrompt)}; with {@code safe}, in the forms that keep locks short on tables in use
+     * ({@link SafeMigrationSql}): {@code lock_timeout} first, constraints added {@code NOT VALID} and validated in
+     * a later migration, indexes built {@code CONCURRENTLY}. Each file then carries the
+     * {@value Migration#SAFE_MARKER} marker, which {@code sleet check} reads to compare it with the same form.
+     *
+     * @param schema     the schema declared in Java
+     * @param folder     the migrations folder (created when missing)
+     * @param name       the migration name: letters, digits, {@code _} and {@code -}
+     * @param allowDrops write drops and adds that may be renames as they are
+     * @param clock      the clock ids are taken from
+     * @param prompt     who to ask about possible renames, or {@code null}
+     * @param safe       write the safe forms
+     * @return what was written, with the renames confirmed
+     * @throws RenameHintMissingException when a drop and an add that may be a rename remain and {@code allowDrops}
+     *                                    is off
+     */
+    public static GenerateResult generate(Schema schema, Path folder, String name, boolean allowDrops, Clock clock,
+                                          RenamePrompt prompt, boolean safe) {
         checkName(name);
         Migration last = newest(folder);
         Snapshot previous = last == null ? Snapshot.empty() : last.readSnapshot();
@@ -79,7 +104,8 @@ public final class Generator {
             return new GenerateResult(List.of(), List.of(), resolved.confirmed());
         }
         String parent = last == null ? null : last.id();
-        List<Path> written = write(folder, name, changes, resolved.target(), parent, new IdSequence(clock, parent));
+        List<Path> written = write(folder, name, changes, safe, resolved.target(), parent,
+                new IdSequence(clock, parent));
         return new GenerateResult(written, changes, resolved.confirmed());
     }
 
@@ -146,7 +172,28 @@ public final class Generator {
      */
     public static RebaseResult rebase(Schema schema, Path folder, boolean allowDrops, Clock clock,
                                       RenamePrompt prompt) {
-        return new Rebase(folder, clock).run(schema, allowDrops, prompt);
+        return rebase(schema, folder, allowDrops, clock, prompt, false);
+    }
+
+    /**
+     * Re-generates the migrations of a branch that forked, like {@link #rebase(Schema, Path, boolean, Clock,
+     * RenamePrompt)}, in the safe forms when {@code safe} is set or any migration it re-generates was written
+     * with them.
+     *
+     * @param schema     the schema declared in Java (all branches merged)
+     * @param folder     the migrations folder
+     * @param allowDrops write drops and adds that may be renames as they are
+     * @param clock      the clock new ids are taken from
+     * @param prompt     who to ask about possible renames, or {@code null}
+     * @param safe       write the safe forms ({@link SafeMigrationSql})
+     * @return what was removed, moved and written
+     * @throws RebaseRefusedException     when the branch cannot be re-generated safely
+     * @throws RenameHintMissingException when a drop and an add that may be a rename remain and {@code allowDrops}
+     *                                    is off
+     */
+    public static RebaseResult rebase(Schema schema, Path folder, boolean allowDrops, Clock clock,
+                                      RenamePrompt prompt, boolean safe) {
+        return new Rebase(folder, clock).run(schema, allowDrops, prompt, safe);
     }
 
     // ------------------------------------------------------------------------------------------ shared steps
@@ -168,20 +215,21 @@ public final class Generator {
 
     /**
      * Writes the migrations of one run: consecutive transactional changes together, every change that needs no
-     * transaction alone, each named {@code <id>_<name>}, or {@code <id>_<name>_<n>} when there are several.
+     * transaction alone (with {@code safe}, the steps of {@link SafeMigrationSql}), each named
+     * {@code <id>_<name>}, or {@code <id>_<name>_<n>} when there are several.
      */
-    static List<Path> write(Path folder, String name, List<Change> changes, Snapshot target, String parent,
-                            IdSequence ids) {
-        List<List<Change>> segments = segments(changes);
+    static List<Path> write(Path folder, String name, List<Change> changes, boolean safe, Snapshot target,
+                            String parent, IdSequence ids) {
+        List<MigrationStep> steps = safe ? SafeMigrationSql.steps(changes) : MigrationSql.steps(changes);
         List<Path> written = new ArrayList<>();
-        for (int i = 0; i < segments.size(); i++) {
-            List<Change> segment = segments.get(i);
+        for (int i = 0; i < steps.size(); i++) {
+            MigrationStep step = steps.get(i);
             String id = ids.next();
-            Path dir = folder.resolve(id + "_" + name + (segments.size() > 1 ? "_" + (i + 1) : ""));
-            boolean noTransaction = MigrationSql.requiresNoTransaction(segment.get(0));
-            String marker = noTransaction ? Migration.NO_TRANSACTION_MARKER + "\n" : "";
-            write(dir.resolve(MigrationFolder.UP), marker + MigrationSql.up(segment));
-            write(dir.resolve(MigrationFolder.DOWN), marker + MigrationSql.down(segment));
+            Path dir = folder.resolve(id + "_" + name + (steps.size() > 1 ? "_" + (i + 1) : ""));
+            String markers = (safe ? Migration.SAFE_MARKER + "\n" : "")
+                    + (step.transactional() ? "" : Migration.NO_TRANSACTION_MARKER + "\n");
+            write(dir.resolve(MigrationFolder.UP), markers + step.upScript());
+            write(dir.resolve(MigrationFolder.DOWN), markers + step.downScript());
             // Every migration of one run records the schema after the run: the state a database reaches once
             // the whole group is applied, which is what the next generate diffs against.
             write(dir.resolve(MigrationFolder.SNAPSHOT), SnapshotJson.write(target.withIds(id, parent)));
@@ -189,27 +237,6 @@ public final class Generator {
             parent = id;
         }
         return written;
-    }
-
-    /** Consecutive transactional changes together; every change that needs no transaction alone. */
-    private static List<List<Change>> segments(List<Change> changes) {
-        List<List<Change>> out = new ArrayList<>();
-        List<Change> current = new ArrayList<>();
-        for (Change c : changes) {
-            if (MigrationSql.requiresNoTransaction(c)) {
-                if (!current.isEmpty()) {
-                    out.add(current);
-                    current = new ArrayList<>();
-                }
-                out.add(List.of(c));
-            } else {
-                current.add(c);
-            }
-        }
-        if (!current.isEmpty()) {
-            out.add(current);
-        }
-        return out;
     }
 
     static String read(Path file) {

@@ -42,7 +42,7 @@ final class Rebase {
         this.clock = clock;
     }
 
-    RebaseResult run(Schema schema, boolean allowDrops, RenamePrompt prompt) {
+    RebaseResult run(Schema schema, boolean allowDrops, RenamePrompt prompt, boolean safe) {
         List<Migration> all = MigrationFolder.readIgnoringParents(folder).migrations();
         Map<String, String> parentOf = new HashMap<>();
         String before = null;
@@ -93,6 +93,8 @@ final class Rebase {
             changes = Diff.between(headSnapshot, resolved.target());
         }
 
+        // the branch keeps the form it was written in
+        safe = safe || generated.stream().anyMatch(m -> MigrationFolder.hasSafeMarker(Generator.read(m.upFile())));
         List<Path> removed = new ArrayList<>();
         for (Migration m : generated) {
             deleteTree(m.directory());
@@ -109,7 +111,8 @@ final class Rebase {
         Snapshot after = headSnapshot;
         List<Path> written = List.of();
         if (!changes.isEmpty()) {
-            written = Generator.write(folder, baseName(generated, parentOf), changes, resolved.target(), parent, ids);
+            written = Generator.write(folder, baseName(generated, parentOf), changes, safe,
+                    resolved.target(), parent, ids);
             parent = idOf(written.get(written.size() - 1));
             after = resolved.target();
         }

@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +31,10 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
+ * <p>{@link #lint(List)} lints a folder's migrations in order and remembers across them what makes a later
+ * statement safe: a {@code SET NOT NULL} is safe once a {@code CHECK (col IS NOT NULL)} on that column has been
+ * validated, in the same migration or an earlier one (PostgreSQL 12+ then skips the scan).
+ *
  * <p>The linter reads statements by their shape (keywords outside literals, comments and quoted names), not
  * with a full SQL parser; it is written for the statements migrations hold.
  */
@@ -43,6 +49,10 @@ public final class MigrationLinter {
     private static final Pattern CREATE_INDEX = Pattern.compile(
             "^create (?:unique )?index (concurrently )?(?:if not exists )?(?:" + NAME + " )?on (?:only )?" + NAME);
     private static final Pattern DROP_INDEX = Pattern.compile("^drop index (concurrently )?");
+    private static final Pattern NOT_NULL_CHECK = Pattern.compile(
+            " add constraint (\\S+) check \\(+(\\S+?) is not null\\)+( not valid)?");
+    private static final Pattern VALIDATE = Pattern.compile(" validate constraint (\\S+)");
+    private static final Pattern SET_NOT_NULL = Pattern.compile(" alter (?:column )?(\\S+) set not null");
     private static final Pattern SET_LOCK_TIMEOUT = Pattern.compile("^set (?:local )?lock_timeout\\b");
     private static final int SHOWN = 100;
 
@@ -56,6 +66,26 @@ public final class MigrationLinter {
      * @return the findings, in statement order
      */
     public static List<LintFinding> lint(Migration migration) {
+        return lint(migration, new Proofs());
+    }
+
+    /**
+     * Lints the {@code up.sql} of migrations in the order they run, remembering the not-null checks validated
+     * by earlier ones (see the class comment).
+     *
+     * @param migrations the migrations, as {@link dev.sleet.kit.migrate.MigrationFolder#read} lists them
+     * @return the findings, migration by migration, in statement order
+     */
+    public static List<LintFinding> lint(List<Migration> migrations) {
+        Proofs proofs = new Proofs();
+        List<LintFinding> out = new ArrayList<>();
+        for (Migration m : migrations) {
+            out.addAll(lint(m, proofs));
+        }
+        return out;
+    }
+
+    private static List<LintFinding> lint(Migration migration, Proofs proofs) {
         Set<LintRule> ignored = ignoredRules(read(migration));
         Set<String> newTables = new HashSet<>();
         List<LintFinding> out = new ArrayList<>();
@@ -76,7 +106,12 @@ public final class MigrationLinter {
             boolean locks = false;
             Matcher alter = ALTER_TABLE.matcher(shape);
             if (alter.find() && !newTables.contains(unquoted(alter.group(1)))) {
+                String table = unquoted(alter.group(1));
+                proofs.read(table, shape);
                 locks = alterTable(shape, found);
+                if (found.contains(LintRule.NOT_NULL) && !shape.contains(" add ") && proofs.allProven(table, shape)) {
+                    found.remove(LintRule.NOT_NULL);
+                }
             } else if (shape.startsWith("drop table ")) {
                 found.add(LintRule.DROP_TABLE);
                 locks = true;
@@ -106,6 +141,47 @@ public final class MigrationLinter {
             }
         }
         return out;
+    }
+
+    /** The not-null checks seen so far, and the columns a validated one proves free of nulls. */
+    private static final class Proofs {
+
+        /** table, then constraint, to the column its check proves not null */
+        private final Map<String, Map<String, String>> checks = new HashMap<>();
+        /** table + NUL + column */
+        private final Set<String> proven = new HashSet<>();
+
+        void read(String table, String shape) {
+            Matcher check = NOT_NULL_CHECK.matcher(shape);
+            while (check.find()) {
+                String column = unquoted(check.group(2));
+                if (check.group(3) == null) {
+                    proven.add(table + '\0' + column);
+                } else {
+                    checks.computeIfAbsent(table, t -> new HashMap<>()).put(unquoted(check.group(1)), column);
+                }
+            }
+            Matcher validate = VALIDATE.matcher(shape);
+            while (validate.find()) {
+                String column = checks.getOrDefault(table, Map.of()).get(unquoted(validate.group(1)));
+                if (column != null) {
+                    proven.add(table + '\0' + column);
+                }
+            }
+        }
+
+        /** Whether every {@code SET NOT NULL} of the statement is on a column a validated check proves. */
+        boolean allProven(String table, String shape) {
+            Matcher set = SET_NOT_NULL.matcher(shape);
+            boolean any = false;
+            while (set.find()) {
+                any = true;
+                if (!proven.contains(table + '\0' + unquoted(set.group(1)))) {
+                    return false;
+                }
+            }
+            return any;
+        }
     }
 
     /** The rules an {@code ALTER TABLE} on an existing table breaks; returns whether it takes a strong lock. */

@@ -43,6 +43,12 @@ public record Migration(String id, String name, Path directory, List<SqlStatemen
     public static final String CUSTOM_MARKER = "-- sleet:custom";
 
     /**
+     * The marker of a migration written by {@code sleet generate --safe}, on a line of the marker block that
+     * opens its files: {@code sleet check} compares its SQL with the safe forms of the diff.
+     */
+    public static final String SAFE_MARKER = "-- sleet:safe";
+
+    /**
      * Checks the components and copies the lists.
      *
      * @param id            the id

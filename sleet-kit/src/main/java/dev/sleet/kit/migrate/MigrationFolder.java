@@ -182,9 +182,13 @@ public final class MigrationFolder {
      * must not hide it. Blanks around a marker and case do not matter.
      */
     static boolean hasNoTransactionMarker(String text) {
+        return hasLeadingMarker(text, Migration.NO_TRANSACTION_MARKER);
+    }
+
+    private static boolean hasLeadingMarker(String text, String wanted) {
         for (String line : text.split("\n", -1)) {
             String marker = line.strip();
-            if (marker.equalsIgnoreCase(Migration.NO_TRANSACTION_MARKER)) {
+            if (marker.equalsIgnoreCase(wanted)) {
                 return true;
             }
             if (!marker.toLowerCase(Locale.ROOT).startsWith("-- sleet:")) {
@@ -192,6 +196,17 @@ public final class MigrationFolder {
             }
         }
         return false;
+    }
+
+    /**
+     * Tells whether a migration file was written by {@code sleet generate --safe}: a
+     * {@value Migration#SAFE_MARKER} line in the block of {@code -- sleet:} markers that opens it.
+     *
+     * @param text the text of {@code up.sql}
+     * @return {@code true} when the file carries the marker
+     */
+    public static boolean hasSafeMarker(String text) {
+        return hasLeadingMarker(text, Migration.SAFE_MARKER);
     }
 
     /**

@@ -41,7 +41,9 @@ class MigrationLinterTest {
                         timeout + "alter table \"users\" add column \"age_big\" bigint;"),
                 new Case(LintRule.NOT_NULL, timeout + "alter table \"users\" alter column \"email\" set not null;",
                         timeout + "alter table \"users\" add constraint \"users_email_nn\" check (\"email\" is not null) "
-                                + "not valid;\nalter table \"users\" validate constraint \"users_email_nn\";"),
+                                + "not valid;\nalter table \"users\" validate constraint \"users_email_nn\";\n"
+                                + "alter table \"users\" alter column \"email\" set not null;\n"
+                                + "alter table \"users\" drop constraint \"users_email_nn\";"),
                 new Case(LintRule.FOREIGN_KEY, timeout + "alter table \"posts\" add constraint \"posts_author_fk\" foreign "
                         + "key (\"author_id\") references \"users\" (\"id\");",
                         timeout + "alter table \"posts\" add constraint \"posts_author_fk\" foreign key (\"author_id\") "
@@ -67,6 +69,25 @@ class MigrationLinterTest {
     void theRiskyFormIsFlaggedAndTheSafeFormIsNot(Case c) throws IOException {
         assertThat(rulesOf(write("20260101000000_risky", c.risky()))).contains(c.rule());
         assertThat(rulesOf(write("20260101000000_safe", c.safe()))).doesNotContain(c.rule());
+    }
+
+    @Test
+    void aNotNullCheckValidatedByAnEarlierMigrationMakesSetNotNullSafe() throws IOException {
+        Path root = folder.resolve("chain");
+        writeIn(root, "20260101000001_check", "set local lock_timeout = '5s';\n"
+                + "alter table \"users\" add constraint \"users_email_nn\" check ((email IS NOT NULL)) not valid;");
+        writeIn(root, "20260101000002_validate", "set local lock_timeout = '5s';\n"
+                + "alter table \"users\" validate constraint \"users_email_nn\";\n"
+                + "alter table \"users\" alter column \"email\" set not null;\n"
+                + "alter table \"users\" alter column \"name\" set not null;");
+        List<Migration> migrations = MigrationFolder.read(root).migrations();
+
+        // the column the validated check proves passes; one without a check does not
+        assertThat(MigrationLinter.lint(migrations)).singleElement()
+                .satisfies(f -> assertThat(f.rule()).isEqualTo(LintRule.NOT_NULL))
+                .satisfies(f -> assertThat(f.sql()).contains("\"name\""));
+        // linted alone, the second migration cannot see the check
+        assertThat(MigrationLinter.lint(migrations.get(1))).hasSize(2);
     }
 
     @Test
@@ -114,6 +135,12 @@ class MigrationLinterTest {
         Files.createDirectories(d);
         Files.writeString(d.resolve("up.sql"), up + "\n");
         return MigrationFolder.read(root).migrations().get(0);
+    }
+
+    private static void writeIn(Path root, String dir, String up) throws IOException {
+        Path d = root.resolve(dir);
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("up.sql"), up + "\n");
     }
 
     private static List<LintRule> rulesOf(Migration m) {
