@@ -59,7 +59,8 @@ public final class Drift {
         List<Change> changes;
         try (Connection c = dataSource.getConnection()) {
             Snapshot live = Introspector.read(c, IntrospectFilter.all().roles(roles.toArray(String[]::new)));
-            changes = Diff.between(live, SnapshotNormalizer.normalize(expected, c));
+            Snapshot normalized = SnapshotNormalizer.normalize(expected, c);
+            changes = Diff.between(SnapshotNormalizer.settleAgainst(live, normalized, c), normalized);
         } catch (SQLException e) {
             throw new IllegalStateException("drift check: the catalog could not be read: " + e.getMessage(), e);
         }

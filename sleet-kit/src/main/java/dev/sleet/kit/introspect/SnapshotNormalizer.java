@@ -18,6 +18,7 @@ import dev.sleet.render.RenderContext;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +65,9 @@ public final class SnapshotNormalizer {
     private static final Pattern NUMERIC = Pattern.compile("(?:numeric|decimal)\\((\\d+)\\s*(?:,\\s*(\\d+))?\\)");
     private static final Pattern TIME = Pattern.compile("(timestamp|time)(\\(\\d\\))?(tz| with time zone| without time zone)?");
 
+    /** Printing a printing again settles in two rounds for every case known; a bound keeps a bad one finite. */
+    private static final int SETTLE_ROUNDS = 4;
+
     private SnapshotNormalizer() {
     }
 
@@ -78,7 +82,54 @@ public final class SnapshotNormalizer {
      *                      message has the statement
      */
     public static Snapshot normalize(Snapshot snapshot, Connection connection) throws SQLException {
-        Snapshot java = inJava(snapshot);
+        return settle(inJava(snapshot), connection);
+    }
+
+    /**
+     * Prints a snapshot's expressions again until the printing stops changing. PostgreSQL does not always print
+     * what it printed before the same way: {@code tier in ('free', 'pro')} on a {@code varchar} column prints as
+     * {@code (tier)::text = ANY ((ARRAY['free'::character varying, ...])::text[])}, and that, read back, prints
+     * with the casts moved into the array. Two expressions mean the same when they print the same once settled,
+     * so {@link #normalize} settles what it returns, and a comparison with a live database settles the live
+     * snapshot too when the two differ: a schema written from the catalog ({@code sleet pull}) then matches the
+     * database it came from. Most expressions settle at once, and the snapshot comes back unchanged.
+     *
+     * @param snapshot   a snapshot as {@link Introspector} reads it, or normalised
+     * @param connection a connection to a database where the snapshot's types and sequences exist; nothing is
+     *                   left behind on it
+     * @return the snapshot with each expression printed until it stays the same
+     * @throws SQLException when an expression is not valid SQL on this database; the message has the statement
+     */
+    public static Snapshot settle(Snapshot snapshot, Connection connection) throws SQLException {
+        Snapshot current = printedOnce(snapshot, connection);
+        for (int round = 1; round < SETTLE_ROUNDS; round++) {
+            Snapshot next = printedOnce(current, connection);
+            if (next.equals(current)) {
+                break;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /**
+     * Returns a live snapshot ready to compare with a normalised one: as it is when the two already agree, and
+     * otherwise {@link #settle settled}, so that an expression the catalog holds in a printing that does not
+     * print the same again (written from the catalog by {@code sleet pull}, say) is not reported as a change.
+     *
+     * @param live       the database as {@link Introspector} read it
+     * @param normalized the schema to compare it with, from {@link #normalize}
+     * @param connection a connection to that database; nothing is left behind on it
+     * @return the live snapshot to diff
+     * @throws SQLException when an expression cannot be printed again; the message has the statement
+     */
+    public static Snapshot settleAgainst(Snapshot live, Snapshot normalized, Connection connection)
+            throws SQLException {
+        return Diff.between(live, normalized).isEmpty() ? live : settle(live, connection);
+    }
+
+    /** Every expression of the snapshot replaced by the server's printing of it. */
+    private static Snapshot printedOnce(Snapshot java, Connection connection) throws SQLException {
         Printed printed = printedByServer(java, connection);
         List<TableSnapshot> tables = new ArrayList<>();
         for (TableSnapshot t : java.tables()) {
@@ -288,8 +339,14 @@ public final class SnapshotNormalizer {
         }
         Snapshot temp = new Snapshot(Snapshot.FORMAT_VERSION, null, null, List.of(), List.of(), List.of(),
                 List.of(), copies, viewCopies);
+        // inside a caller's transaction (whose prerequisites the expressions may need), only the copies are undone
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+        Savepoint savepoint = null;
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        } else {
+            savepoint = connection.setSavepoint();
+        }
         try {
             try (Statement st = connection.createStatement()) {
                 for (String sql : MigrationSql.upStatements(Diff.between(Snapshot.empty(), temp))) {
@@ -311,10 +368,14 @@ public final class SnapshotNormalizer {
             }
             return Introspector.read(connection, tempSchema::equals, (schema, name) -> true, role -> false);
         } finally {
-            try {
-                connection.rollback();
-            } finally {
-                connection.setAutoCommit(autoCommit);
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            } else {
+                try {
+                    connection.rollback();
+                } finally {
+                    connection.setAutoCommit(true);
+                }
             }
         }
     }

@@ -68,6 +68,7 @@ public final class Push {
         try (Connection c = dataSource.getConnection()) {
             Snapshot live = Introspector.read(c, IntrospectFilter.all().roles(roles));
             Snapshot target = withHints(SnapshotNormalizer.normalize(declared, live, c), declared);
+            live = SnapshotNormalizer.settleAgainst(live, target, c);
             List<Change> changes = Diff.between(live, target);
             List<DataLoss> losses = new ArrayList<>();
             c.setAutoCommit(false);
