@@ -4,14 +4,17 @@ import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderContext;
 import dev.sleet.schema.column.EnumType;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A PostgreSQL enum type backed by a Java enum; the labels are the enum constants' names, in declaration
- * order.
+ * A PostgreSQL enum type backed by a Java enum; the labels are the enum constants' names, or their
+ * {@link PgLabel}, in declaration order.
  *
  * <pre>{@code
  * public enum Role { admin, member, viewer }
@@ -27,6 +30,7 @@ public final class PgEnum<E extends Enum<E>> implements QueryPart {
     private final String name;
     private final Class<E> javaType;
     private final List<String> labels;
+    private final Map<String, E> constants;
     private final EnumType<E> type;
 
     private PgEnum(String schema, String name, Class<E> javaType) {
@@ -43,14 +47,23 @@ public final class PgEnum<E extends Enum<E>> implements QueryPart {
                     + " has no constants; PostgreSQL enums need at least one label");
         }
         List<String> names = new ArrayList<>(constants.length);
+        Map<String, E> byLabel = new HashMap<>();
         for (E constant : constants) {
-            if (constant.name().length() > 63) {
-                throw new SchemaDefinitionException("enum type \"" + name + "\": label " + constant.name()
-                        + " is longer than PostgreSQL's 63 bytes");
+            String label = labelOf(javaType, constant);
+            if (label.isEmpty() || label.getBytes(StandardCharsets.UTF_8).length > 63) {
+                throw new SchemaDefinitionException("enum type \"" + name + "\": label '" + label + "' of "
+                        + javaType.getSimpleName() + "." + constant.name()
+                        + " must be 1 to 63 bytes, as PostgreSQL requires");
             }
-            names.add(constant.name());
+            E previous = byLabel.putIfAbsent(label, constant);
+            if (previous != null) {
+                throw new SchemaDefinitionException("enum type \"" + name + "\": " + javaType.getSimpleName() + "."
+                        + previous.name() + " and " + constant.name() + " both have the label '" + label + "'");
+            }
+            names.add(label);
         }
         this.labels = Collections.unmodifiableList(names);
+        this.constants = Map.copyOf(byLabel);
         this.type = new EnumType<>(this);
     }
 
@@ -113,6 +126,35 @@ public final class PgEnum<E extends Enum<E>> implements QueryPart {
      */
     public List<String> labels() {
         return labels;
+    }
+
+    /**
+     * Returns a constant's label: its {@link PgLabel}, or its name.
+     *
+     * @param constant the constant
+     * @return the label PostgreSQL holds
+     */
+    public String label(E constant) {
+        return labels.get(constant.ordinal());
+    }
+
+    /**
+     * Returns the constant of a label.
+     *
+     * @param label the label as PostgreSQL holds it
+     * @return the constant, or {@code null} when no constant has that label
+     */
+    public E constant(String label) {
+        return constants.get(label);
+    }
+
+    private static <E extends Enum<E>> String labelOf(Class<E> javaType, E constant) {
+        try {
+            PgLabel label = javaType.getField(constant.name()).getAnnotation(PgLabel.class);
+            return label == null ? constant.name() : label.value();
+        } catch (NoSuchFieldException e) {
+            return constant.name();   // every constant is a public field; cannot happen
+        }
     }
 
     /**

@@ -71,6 +71,7 @@ public abstract class Table implements TableLike {
     private final List<CheckConstraint> checks = new ArrayList<>();
     private final List<PolicyBuilder> policyBuilders = new ArrayList<>();
     private List<Column<?>> primaryKeyColumns;
+    private String primaryKeyName;
     private String renamedFrom;
     private boolean rowLevelSecurity;
     private boolean forceRowLevelSecurity;
@@ -148,6 +149,16 @@ public abstract class Table implements TableLike {
      */
     protected final Column<Integer> serial(String name) {
         return column(name, IntegerType.SERIAL).notNull();
+    }
+
+    /**
+     * Declares a {@code smallserial} column (a smallint with an owned sequence).
+     *
+     * @param name the column name
+     * @return the column, for modifiers
+     */
+    protected final Column<Short> smallserial(String name) {
+        return column(name, SmallintType.SMALLSERIAL).notNull();
     }
 
     /**
@@ -275,6 +286,22 @@ public abstract class Table implements TableLike {
     }
 
     /**
+     * Declares a {@code time(precision)} column, whose values PostgreSQL rounds to {@code precision} digits
+     * after the second.
+     *
+     * @param name      the column name
+     * @param precision 0 to 6
+     * @return the column, for modifiers
+     */
+    protected final Column<LocalTime> time(String name, int precision) {
+        try {
+            return column(name, TimeType.withPrecision(precision));
+        } catch (IllegalArgumentException e) {
+            throw new SchemaDefinitionException("column \"" + name + "\": " + e.getMessage());
+        }
+    }
+
+    /**
      * Declares a {@code timestamp} (without time zone) column.
      *
      * @param name the column name
@@ -285,6 +312,22 @@ public abstract class Table implements TableLike {
     }
 
     /**
+     * Declares a {@code timestamp(precision)} column, whose values PostgreSQL rounds to {@code precision} digits
+     * after the second.
+     *
+     * @param name      the column name
+     * @param precision 0 to 6
+     * @return the column, for modifiers
+     */
+    protected final Column<LocalDateTime> timestamp(String name, int precision) {
+        try {
+            return column(name, TimestampType.withPrecision(precision));
+        } catch (IllegalArgumentException e) {
+            throw new SchemaDefinitionException("column \"" + name + "\": " + e.getMessage());
+        }
+    }
+
+    /**
      * Declares a {@code timestamptz} column: an instant, read back as an {@link OffsetDateTime} in UTC.
      *
      * @param name the column name
@@ -292,6 +335,22 @@ public abstract class Table implements TableLike {
      */
     protected final Column<OffsetDateTime> timestamptz(String name) {
         return column(name, TimestamptzType.INSTANCE);
+    }
+
+    /**
+     * Declares a {@code timestamptz(precision)} column, whose values PostgreSQL rounds to {@code precision} digits
+     * after the second.
+     *
+     * @param name      the column name
+     * @param precision 0 to 6
+     * @return the column, for modifiers
+     */
+    protected final Column<OffsetDateTime> timestamptz(String name, int precision) {
+        try {
+            return column(name, TimestamptzType.withPrecision(precision));
+        } catch (IllegalArgumentException e) {
+            throw new SchemaDefinitionException("column \"" + name + "\": " + e.getMessage());
+        }
     }
 
     /**
@@ -458,6 +517,20 @@ public abstract class Table implements TableLike {
             throw new SchemaDefinitionException("table \"" + qualifiedName() + "\": primaryKey() needs columns");
         }
         declarePrimaryKey(List.of(columns));
+    }
+
+    /**
+     * Declares a primary key with a name of its own, for a database whose key is not named
+     * {@code <table>_pkey}.
+     *
+     * @param name    the constraint name
+     * @param columns the key columns, in order
+     */
+    protected final void primaryKey(String name, Column<?>... columns) {
+        checkDeclaring(() -> "primaryKey(\"" + name + "\", ...)");
+        Naming.checkIdentifier(name, () -> "primary key of table \"" + qualifiedName() + "\"");
+        primaryKey(columns);
+        primaryKeyName = name;
     }
 
     /**
@@ -728,7 +801,8 @@ public abstract class Table implements TableLike {
             }
             this.policies = List.copyOf(pols);
             this.primaryKey = primaryKeyColumns == null ? null
-                    : new PrimaryKey(Naming.withSuffix(name, "pkey"), primaryKeyColumns);
+                    : new PrimaryKey(primaryKeyName != null ? primaryKeyName : Naming.withSuffix(name, "pkey"),
+                    primaryKeyColumns);
             this.sealed = true;
         }
     }

@@ -4,6 +4,7 @@ import dev.sleet.exec.MappingException;
 import dev.sleet.exec.RowShape;
 import dev.sleet.query.Field;
 import dev.sleet.schema.column.ColumnType;
+import dev.sleet.schema.column.EnumType;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -201,7 +202,8 @@ public final class RecordMapper<R> implements RowReader<R> {
             Class<?> target = primitive[i] ? BOXES.get(paramTypes[i]) : paramTypes[i];
             Class<?> source = field.type().javaType();
             if (!target.isAssignableFrom(source)) {
-                converters[i] = converter(source, target);
+                converters[i] = field.type() instanceof EnumType<?> e && target == String.class
+                        ? v -> label(e, v) : converter(source, target);
                 if (converters[i] == null) {
                     throw new MappingException(type.getSimpleName() + "." + names[i] + " is " + paramTypes[i].getName()
                             + ", but column " + columnNames[i] + " is " + field.type().sqlName() + " ("
@@ -263,6 +265,12 @@ public final class RecordMapper<R> implements RowReader<R> {
             return v -> ((Enum<?>) v).name();
         }
         return null;
+    }
+
+    /** An enum column read into a {@code String} component gets the label PostgreSQL holds. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object label(EnumType<?> type, Object value) {
+        return ((EnumType) type).pgEnum().label((Enum) value);
     }
 
     private static String describe(Field<?> field) {

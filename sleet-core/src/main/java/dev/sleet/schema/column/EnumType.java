@@ -47,7 +47,7 @@ public final class EnumType<E extends Enum<E>> extends ColumnType<E> {
 
     @Override
     protected void bindNonNull(PreparedStatement ps, int index, E value) throws SQLException {
-        ps.setString(index, value.name());
+        ps.setString(index, pgEnum.label(value));
     }
 
     @Override
@@ -56,36 +56,36 @@ public final class EnumType<E extends Enum<E>> extends ColumnType<E> {
         if (label == null) {
             return null;
         }
-        try {
-            return Enum.valueOf(pgEnum.javaType(), label);
-        } catch (IllegalArgumentException e) {
+        E constant = pgEnum.constant(label);
+        if (constant == null) {
             throw new SQLException("enum " + pgEnum + " label '" + label + "' has no constant in "
-                    + pgEnum.javaType().getName() + "; add it to the Java enum", e);
+                    + pgEnum.javaType().getName() + "; add it to the Java enum");
         }
+        return constant;
     }
 
     @Override
     public void renderLiteral(E value, RenderContext ctx) {
-        ctx.stringLiteral(value.name());
+        ctx.stringLiteral(pgEnum.label(value));
     }
 
     @Override
     protected Object toArrayElement(E value) {
-        return value.name();
+        return pgEnum.label(value);
     }
 
     @Override
     public void writeText(E value, StringBuilder out) {
-        out.append(value.name());
+        out.append(pgEnum.label(value));
     }
 
     @Override
     public E readText(String text) {
-        try {
-            return Enum.valueOf(pgEnum.javaType(), text);
-        } catch (IllegalArgumentException e) {
+        E constant = pgEnum.constant(text);
+        if (constant == null) {
             throw new IllegalArgumentException("a label of enum " + pgEnum + " has no constant in "
                     + pgEnum.javaType().getName() + "; add it to the Java enum");
         }
+        return constant;
     }
 }

@@ -12,8 +12,15 @@ public final class SmallintType extends ColumnType<Short> {
     /** The shared instance. */
     public static final SmallintType INSTANCE = new SmallintType();
 
+    /** The {@code smallserial} pseudo-type: the same values, with an owned sequence as the default. */
+    public static final SmallintType SMALLSERIAL = new SmallintType("smallserial");
+
+    private SmallintType(String sqlName) {
+        super(sqlName, Short.class);
+    }
+
     private SmallintType() {
-        super("smallint", Short.class);
+        this("smallint");
     }
 
     @Override

@@ -11,8 +11,32 @@ public final class TimeType extends ColumnType<LocalTime> {
     /** The shared instance. */
     public static final TimeType INSTANCE = new TimeType();
 
+    private TimeType(String sqlName) {
+        super(sqlName, LocalTime.class);
+    }
+
     private TimeType() {
-        super("time", LocalTime.class);
+        this("time");
+    }
+
+    /**
+     * Returns the type with a fractional-seconds precision: {@code time(p)}, rounding values to
+     * {@code p} digits after the second.
+     *
+     * @param precision 0 to 6
+     * @return the type
+     * @throws IllegalArgumentException for a precision PostgreSQL does not allow
+     */
+    public static TimeType withPrecision(int precision) {
+        if (precision < 0 || precision > 6) {
+            throw new IllegalArgumentException("time precision " + precision + " is not between 0 and 6");
+        }
+        return new TimeType("time(" + precision + ")");
+    }
+
+    @Override
+    protected String arrayElementTypeName() {
+        return "time";
     }
 
     @Override

@@ -13,8 +13,32 @@ public final class TimestampType extends ColumnType<LocalDateTime> {
     /** The shared instance. */
     public static final TimestampType INSTANCE = new TimestampType();
 
+    private TimestampType(String sqlName) {
+        super(sqlName, LocalDateTime.class);
+    }
+
     private TimestampType() {
-        super("timestamp", LocalDateTime.class);
+        this("timestamp");
+    }
+
+    /**
+     * Returns the type with a fractional-seconds precision: {@code timestamp(p)}, rounding values to
+     * {@code p} digits after the second.
+     *
+     * @param precision 0 to 6
+     * @return the type
+     * @throws IllegalArgumentException for a precision PostgreSQL does not allow
+     */
+    public static TimestampType withPrecision(int precision) {
+        if (precision < 0 || precision > 6) {
+            throw new IllegalArgumentException("timestamp precision " + precision + " is not between 0 and 6");
+        }
+        return new TimestampType("timestamp(" + precision + ")");
+    }
+
+    @Override
+    protected String arrayElementTypeName() {
+        return "timestamp";
     }
 
     @Override

@@ -14,8 +14,32 @@ public final class TimestamptzType extends ColumnType<OffsetDateTime> {
     /** The shared instance. */
     public static final TimestamptzType INSTANCE = new TimestamptzType();
 
+    private TimestamptzType(String sqlName) {
+        super(sqlName, OffsetDateTime.class);
+    }
+
     private TimestamptzType() {
-        super("timestamptz", OffsetDateTime.class);
+        this("timestamptz");
+    }
+
+    /**
+     * Returns the type with a fractional-seconds precision: {@code timestamptz(p)}, rounding values to
+     * {@code p} digits after the second.
+     *
+     * @param precision 0 to 6
+     * @return the type
+     * @throws IllegalArgumentException for a precision PostgreSQL does not allow
+     */
+    public static TimestamptzType withPrecision(int precision) {
+        if (precision < 0 || precision > 6) {
+            throw new IllegalArgumentException("timestamptz precision " + precision + " is not between 0 and 6");
+        }
+        return new TimestamptzType("timestamptz(" + precision + ")");
+    }
+
+    @Override
+    protected String arrayElementTypeName() {
+        return "timestamptz";
     }
 
     @Override

@@ -11,6 +11,8 @@ import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Interval;
 import dev.sleet.schema.PgEnum;
+import dev.sleet.schema.PgLabel;
+import dev.sleet.schema.SchemaDefinitionException;
 import dev.sleet.schema.Schema;
 import dev.sleet.schema.Table;
 import dev.sleet.testing.PostgresTest;
@@ -39,6 +41,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static dev.sleet.Sql.eq;
+import static dev.sleet.Sql.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @PostgresTest
 class ColumnTypeRoundTripTest {
 
-    public enum Color { red, green, blue }
+    /** One label that is no Java name: it travels as its label, in values, filters, arrays and COPY. */
+    public enum Color { red, green, @PgLabel("light blue") blue }
 
     public record Nested(double ratio, boolean ok) {
     }
@@ -297,6 +301,27 @@ class ColumnTypeRoundTripTest {
         long greens = db.count(V, eq(V.enumCol, Color.green));
         db.insert(V).set(V.enumCol, Color.green).execute();
         assertThat(db.count(V, eq(V.enumCol, Color.green))).isEqualTo(greens + 1);
+    }
+
+    @Test
+    void anEnumConstantTravelsAsItsLabel() {
+        Long id = db.insert(V).set(V.enumCol, Color.blue).returning(V.id).fetchOne().get(V.id);
+
+        List<Row> rows = db.fetch(sql("select {0}::text as label from {1} where {2} = {3}", V.enumCol, V, V.id, id));
+        assertThat(rows).extracting(r -> r.get("label")).containsExactly("light blue");
+        assertThat(roundTrip(V.enumCol, Color.blue)).isEqualTo(Color.blue);
+        assertThat(Enums.COLOR.labels()).containsExactly("red", "green", "light blue");
+        assertThat(Enums.COLOR.constant("light blue")).isEqualTo(Color.blue);
+        assertThat(Enums.COLOR.label(Color.red)).isEqualTo("red");
+    }
+
+    /** Two constants with one label. */
+    public enum Clash { a, @PgLabel("a") b }
+
+    @Test
+    void twoConstantsWithOneLabelAreRefusedWhenTheEnumIsDeclared() {
+        assertThatThrownBy(() -> PgEnum.of("clash", Clash.class)).isInstanceOf(SchemaDefinitionException.class)
+                .hasMessageContaining("Clash.a and b both have the label 'a'");
     }
 
     @Test

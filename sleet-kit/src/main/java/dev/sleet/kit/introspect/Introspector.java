@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a live database's catalog ({@code pg_catalog}) into a {@link Snapshot}: schemas, enums, standalone
@@ -52,6 +54,10 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class Introspector {
+
+    private static final Pattern INDEX_USING = Pattern.compile(" USING [a-z_][a-z0-9_]* \\(");
+    private static final Pattern ORDERING =
+            Pattern.compile("(?:\\s+(?:ASC|DESC))?(?:\\s+NULLS\\s+(?:FIRST|LAST))?\\s*$");
 
     private Introspector() {
     }
@@ -194,7 +200,7 @@ public final class Introspector {
 
         Map<Long, List<IndexSnapshot>> indexes = new HashMap<>();
         r.query("select i.indrelid, c.relname, i.indisunique, am.amname, i.indnkeyatts, i.indkey::int2[],"
-                + " i.indoption::int2[], pg_get_expr(i.indpred, i.indrelid), pg_get_indexdef(i.indexrelid),"
+                + " i.indoption::int2[], pg_get_expr(i.indpred, i.indrelid), pg_get_indexdef(i.indexrelid, 0, true),"
                 + " array(select pg_get_indexdef(i.indexrelid, k, true) from generate_series(1, i.indnkeyatts) k"
                 + "   order by k)"
                 + " from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam"
@@ -205,9 +211,11 @@ public final class Introspector {
             Number[] keys = (Number[]) rs.getArray(6).getArray();
             Number[] options = (Number[]) rs.getArray(7).getArray();
             List<String> pieces = strings(rs.getArray(10));
+            List<String> full = indexElements(rs.getString(9));
             List<String> elements = new ArrayList<>();
             for (int k = 0; k < rs.getInt(5); k++) {
                 String piece = pieces.get(k);
+                String extras = k < full.size() ? collationAndOpclass(full.get(k), piece) : "";
                 String element;
                 if (keys[k].intValue() != 0) {
                     String column = attnames.getOrDefault(rel, Map.of()).get(keys[k].shortValue());
@@ -219,6 +227,7 @@ public final class Introspector {
                 } else {
                     element = "(" + piece + ")";
                 }
+                element += extras;
                 boolean desc = (options[k].intValue() & 1) != 0;
                 boolean nullsFirst = (options[k].intValue() & 2) != 0;
                 if (desc) {
@@ -286,6 +295,70 @@ public final class Introspector {
 
         return new Snapshot(Snapshot.FORMAT_VERSION, null, null, roles, schemas, enums, sequenceSnapshots,
                 tableSnapshots, viewSnapshots);
+    }
+
+    /**
+     * The key elements of an index as {@code pg_get_indexdef} prints the whole index: the text between the
+     * parentheses after {@code USING method}, cut at its top-level commas. The per-column form of
+     * {@code pg_get_indexdef} leaves out collations and operator classes, which only this one has.
+     */
+    static List<String> indexElements(String indexdef) {
+        Matcher using = INDEX_USING.matcher(indexdef);
+        List<String> out = new ArrayList<>();
+        if (!using.find()) {
+            return out;
+        }
+        int depth = 0;
+        StringBuilder current = new StringBuilder();
+        for (int i = using.end(); i < indexdef.length(); i++) {
+            char ch = indexdef.charAt(i);
+            if (ch == '"' || ch == '\'') {
+                int end = i + 1;
+                while (end < indexdef.length()) {
+                    if (indexdef.charAt(end) == ch) {
+                        if (end + 1 < indexdef.length() && indexdef.charAt(end + 1) == ch) {
+                            end += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    end++;
+                }
+                current.append(indexdef, i, Math.min(end + 1, indexdef.length()));
+                i = end;
+                continue;
+            }
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                if (depth == 0) {
+                    out.add(current.toString().strip());
+                    return out;
+                }
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                out.add(current.toString().strip());
+                current.setLength(0);
+                continue;
+            }
+            current.append(ch);
+        }
+        return out;
+    }
+
+    /**
+     * What the whole index's printing of an element has beyond the per-column printing and the ordering: its
+     * {@code collate ...} and operator class, as {@code " collate \"C\" text_pattern_ops"}; empty when none.
+     */
+    static String collationAndOpclass(String full, String piece) {
+        if (!full.startsWith(piece)) {
+            return "";
+        }
+        String rest = ORDERING.matcher(full.substring(piece.length())).replaceFirst("").strip();
+        if (rest.isEmpty()) {
+            return "";
+        }
+        return " " + (rest.regionMatches(true, 0, "COLLATE ", 0, 8) ? "collate " + rest.substring(8) : rest);
     }
 
     /** The view's query as {@code pg_get_viewdef} prints it, without the final semicolon. */

@@ -220,7 +220,8 @@ public final class SnapshotNormalizer {
         if (m.matches()) {
             return "numeric(" + m.group(1) + "," + (m.group(2) == null ? "0" : m.group(2)) + ")";
         }
-        m = TIME.matcher(lower);
+        // timestamptz(3) is timestamp(3) with time zone
+        m = TIME.matcher(lower.replaceFirst("^(timestamp|time)tz(\\(\\d\\))$", "$1$2tz"));
         if (m.matches()) {
             boolean zone = m.group(3) != null && (m.group(3).equals("tz") || m.group(3).equals(" with time zone"));
             return m.group(1) + (m.group(2) == null ? "" : m.group(2))

@@ -52,6 +52,8 @@ public final class JavaSchemaWriter {
     private final Map<String, Map<String, String>> fields = new HashMap<>();
     private final Map<String, String> enumClasses = new HashMap<>();
     private final Map<String, String> enumConstants = new HashMap<>();
+    /** By Java enum class: each label to its constant. */
+    private final Map<String, Map<String, String>> labelConstants = new HashMap<>();
 
     private JavaSchemaWriter(Snapshot snapshot, String packageName, String name) {
         this.snapshot = snapshot;
@@ -61,6 +63,9 @@ public final class JavaSchemaWriter {
         for (EnumSnapshot e : snapshot.enums()) {
             enumClasses.put(key(e.schema(), e.name()), unique(classes, JavaText.pascal(e.name()),
                     e.schema() == null ? "Type" : JavaText.pascal(e.schema())));
+        }
+        for (EnumSnapshot e : snapshot.enums()) {
+            labelConstants.put(enumClasses.get(key(e.schema(), e.name())), constantsOf(e));
         }
         Set<String> constants = new HashSet<>();
         for (EnumSnapshot e : snapshot.enums()) {
@@ -161,23 +166,51 @@ public final class JavaSchemaWriter {
     // ---------------------------------------------------------------------------------------- enums
 
     private String enumSource(EnumSnapshot e, String cls) {
+        Map<String, String> constants = labelConstants.get(cls);
+        boolean relabelled = constants.entrySet().stream().anyMatch(c -> !c.getKey().equals(c.getValue()));
         StringBuilder s = header();
+        if (relabelled) {
+            s.append("import dev.sleet.schema.PgLabel;\n\n");
+        }
         s.append("/** The labels of the PostgreSQL enum {@code ").append(JavaText.comment(qualified(e.schema(), e.name())))
-                .append("}: Sleet takes them from the constant names, in this order. */\n");
+                .append("}, in this order: each constant's name, or its {@code @PgLabel}. */\n");
         s.append("public enum ").append(cls).append(" {\n");
-        List<String> constants = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        constants.forEach((label, constant) -> lines.add(label.equals(constant) ? "    " + constant
+                : "    @PgLabel(" + JavaText.literal(label) + ") " + constant));
+        s.append(String.join(",\n", lines)).append("\n}\n");
+        return s.toString();
+    }
+
+    /** A label that is a Java name is its own constant; any other gets a constant name and a {@code @PgLabel}. */
+    private static Map<String, String> constantsOf(EnumSnapshot e) {
+        Map<String, String> out = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
         for (String label : e.values()) {
-            if (JavaText.isIdentifier(label) && taken.add(label)) {
-                constants.add("    " + label);
-            } else {
-                String c = unique(taken, JavaText.identifier(label.replaceAll("[^A-Za-z0-9_$]", "_")), "x");
-                constants.add("    // TODO the label is " + JavaText.comment(label) + " in the database, which is no Java "
-                        + "name; Sleet would rename it\n    " + c);
+            if (JavaText.isIdentifier(label) && !label.equals("_") && taken.add(label)) {
+                out.put(label, label);
             }
         }
-        s.append(String.join(",\n", constants)).append("\n}\n");
-        return s.toString();
+        for (String label : e.values()) {
+            if (!out.containsKey(label)) {
+                out.put(label, unique(taken, JavaText.constant(label), "VALUE"));
+            }
+        }
+        // declaration order is the label order
+        Map<String, String> ordered = new LinkedHashMap<>();
+        e.values().forEach(label -> ordered.put(label, out.get(label)));
+        return ordered;
+    }
+
+    /**
+     * Returns the constant of an enum label, for a default.
+     *
+     * @param enumClass the Java enum class written for the PostgreSQL enum
+     * @param label     the label
+     * @return the constant, or {@code null} for a label the enum does not have
+     */
+    String labelConstant(String enumClass, String label) {
+        return labelConstants.getOrDefault(enumClass, Map.of()).get(label);
     }
 
     private String enumsSource() {

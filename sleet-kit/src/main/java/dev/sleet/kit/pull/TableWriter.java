@@ -30,7 +30,9 @@ final class TableWriter {
     private static final Pattern CHARACTER = Pattern.compile("character\\((\\d+)\\)");
     private static final Pattern STRING_LITERAL = Pattern.compile("'((?:[^']|'')*)'::(.+)");
     private static final Pattern INTEGER_LITERAL = Pattern.compile("(-?\\d+)|'(-?\\d+)'::(?:smallint|integer|bigint)");
-    private static final Pattern EXPRESSION_ELEMENT = Pattern.compile("\\((.*)\\)((?: desc)?(?: nulls (?:first|last))?)");
+
+    private static final Pattern PRECISE_TIME =
+            Pattern.compile("(timestamp|time)\\((\\d)\\) (with|without) time zone");
 
     private final JavaSchemaWriter schema;
     private final TableSnapshot table;
@@ -64,12 +66,10 @@ final class TableWriter {
             ctor.append("        comment(").append(JavaText.literal(table.comment())).append(");\n");
         }
         if (table.primaryKey() != null) {
-            if (!table.primaryKey().name().equals(withSuffix(table.name(), "pkey"))) {
-                ctor.append("        // TODO the primary key is named ").append(JavaText.comment(table.primaryKey().name()))
-                        .append(" in the database; Sleet names it ").append(withSuffix(table.name(), "pkey"))
-                        .append("\n");
-            }
-            if (table.primaryKey().columns().size() > 1) {
+            if (namedKey()) {
+                ctor.append("        primaryKey(").append(JavaText.literal(table.primaryKey().name())).append(", ")
+                        .append(fieldList(table.primaryKey().columns())).append(");\n");
+            } else if (table.primaryKey().columns().size() > 1) {
                 ctor.append("        primaryKey(").append(fieldList(table.primaryKey().columns())).append(");\n");
             }
         }
@@ -118,6 +118,11 @@ final class TableWriter {
 
     // ---------------------------------------------------------------------------------------- columns
 
+    /** A primary key whose name is not the one Sleet gives: declared with its name in the constructor. */
+    private boolean namedKey() {
+        return table.primaryKey() != null && !table.primaryKey().name().equals(withSuffix(table.name(), "pkey"));
+    }
+
     private String column(ColumnSnapshot c, List<UniqueSnapshot> tableUniques,
                           List<ForeignKeySnapshot> tableForeignKeys) {
         List<String> todos = new ArrayList<>();
@@ -130,12 +135,17 @@ final class TableWriter {
         String defaultSql = c.defaultSql();
         String factory = t.factory;
         boolean serial = false;
-        if (!array && defaultSql != null && (t.kind.equals("integer") || t.kind.equals("bigint"))
+        if (!array && defaultSql != null
+                && (t.kind.equals("integer") || t.kind.equals("bigint") || t.kind.equals("smallint"))
                 && defaultSql.equals("nextval('" + JavaSchemaWriter.qualified(table.schema(),
                 table.name() + "_" + c.name() + "_seq") + "'::regclass)")) {
             // the sequence PostgreSQL made for a serial column, which the catalog shows as a default
             serial = true;
-            factory = factory.replaceFirst("^(integer|bigint)\\(", t.kind.equals("integer") ? "serial(" : "bigserial(");
+            factory = factory.replaceFirst("^(integer|bigint|smallint)\\(", switch (t.kind) {
+                case "integer" -> "serial(";
+                case "bigint" -> "bigserial(";
+                default -> "smallserial(";
+            });
             defaultSql = null;
         }
         List<String> chain = new ArrayList<>();
@@ -143,7 +153,8 @@ final class TableWriter {
         if (array) {
             chain.add(".array()");
         }
-        boolean primaryKey = table.primaryKey() != null && table.primaryKey().columns().equals(List.of(c.name()));
+        boolean primaryKey = table.primaryKey() != null && table.primaryKey().columns().equals(List.of(c.name()))
+                && !namedKey();
         if (primaryKey) {
             chain.add(".primaryKey()");
         } else if (c.notNull() && c.identity() == null && !serial) {
@@ -273,6 +284,18 @@ final class TableWriter {
 
     /** A type without a factory of its own: the nearest one, and what differs. */
     private JavaType closest(String n, String type) {
+        Matcher precise = PRECISE_TIME.matcher(type);
+        if (precise.matches() && !(precise.group(1).equals("time") && precise.group(3).equals("with"))) {
+            String p = precise.group(2);
+            boolean zone = precise.group(3).equals("with");
+            if (precise.group(1).equals("time")) {
+                imports.add("java.time.LocalTime");
+                return new JavaType("time(" + n + ", " + p + ")", "LocalTime", "time", null);
+            }
+            imports.add(zone ? "java.time.OffsetDateTime" : "java.time.LocalDateTime");
+            return new JavaType((zone ? "timestamptz(" : "timestamp(") + n + ", " + p + ")",
+                    zone ? "OffsetDateTime" : "LocalDateTime", "time", null);
+        }
         String todo = "the column type is " + type + " in the database, which Sleet has no factory for";
         if (type.startsWith("timestamp(") && type.endsWith(" with time zone")) {
             imports.add("java.time.OffsetDateTime");
@@ -317,8 +340,9 @@ final class TableWriter {
                         || cast.equals("bpchar"))) {
                     return ".defaultValue(" + JavaText.literal(text) + ")";
                 }
-                if (t.kind.equals("enum") && JavaText.isIdentifier(text)) {
-                    return ".defaultValue(" + t.javaType + "." + text + ")";
+                String constant = t.kind.equals("enum") ? schema.labelConstant(t.javaType, text) : null;
+                if (constant != null) {
+                    return ".defaultValue(" + t.javaType + "." + constant + ")";
                 }
             }
         }
@@ -439,64 +463,55 @@ final class TableWriter {
      * its operator class, {@code desc} and {@code nulls first/last}, or {@code (expression)}.
      */
     private String indexElement(String element, List<String> todos) {
-        Matcher m = EXPRESSION_ELEMENT.matcher(element);
-        if (element.startsWith("(") && m.matches()) {
-            if (!m.group(2).isEmpty()) {
-                todos.add("index element " + element + ": Sleet cannot order an expression element");
-            }
-            return "expression(" + JavaText.literal(m.group(1)) + ")";
-        }
-        String column;
-        String rest;
-        if (element.startsWith("\"")) {
-            int end = 1;
-            StringBuilder name = new StringBuilder();
-            while (end < element.length()) {
-                char ch = element.charAt(end);
-                if (ch == '"' && end + 1 < element.length() && element.charAt(end + 1) == '"') {
-                    name.append('"');
-                    end += 2;
-                } else if (ch == '"') {
-                    break;
-                } else {
-                    name.append(ch);
-                    end++;
-                }
-            }
-            column = name.toString();
-            rest = element.substring(Math.min(end + 1, element.length())).strip();
-        } else {
-            int space = element.indexOf(' ');
-            column = space < 0 ? element : element.substring(0, space);
-            rest = space < 0 ? "" : element.substring(space + 1).strip();
-        }
-        String field = fields.get(column);
-        if (field == null) {
+        boolean expression = element.startsWith("(");
+        int end = expression ? closingParenthesis(element) : nameEnd(element);
+        if (end < 0) {
             todos.add("index element " + element + " is not understood; written as an expression");
             return "expression(" + JavaText.literal(element) + ")";
         }
+        String head = element.substring(expression ? 1 : 0, expression ? end - 1 : end);
+        String field = expression ? null : fields.get(head.startsWith("\"")
+                ? head.substring(1, head.length() - 1).replace("\"\"", "\"") : head);
+        if (!expression && field == null) {
+            todos.add("index element " + element + " is not understood; written as an expression");
+            return "expression(" + JavaText.literal(element) + ")";
+        }
+        String collation = null;
         String opclass = null;
         boolean desc = false;
         String nulls = null;
-        List<String> words = rest.isEmpty() ? List.of() : List.of(rest.split(" +"));
+        List<String> words = words(element.substring(end).strip());
         for (int k = 0; k < words.size(); k++) {
             String w = words.get(k);
             if (w.equals("desc")) {
                 desc = true;
+            } else if (w.equals("asc")) {
+                desc = false;
             } else if (w.equals("nulls") && k + 1 < words.size()) {
                 nulls = words.get(++k);
-            } else if (opclass == null && k == 0 && w.matches("[A-Za-z_][A-Za-z0-9_.]*")
-                    && !w.equalsIgnoreCase("collate")) {
+            } else if (w.equals("collate") && k + 1 < words.size()) {
+                collation = words.get(++k).replace("\"", "");
+            } else if (opclass == null && w.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
                 opclass = w;
             } else {
-                todos.add("index element " + element + ": Sleet has no form for \"" + rest + "\"");
+                todos.add("index element " + element + ": Sleet has no form for \"" + w + "\"");
                 break;
             }
         }
-        if (opclass == null && !desc && nulls == null) {
+        StringBuilder s = new StringBuilder();
+        if (expression) {
+            s.append("expression(").append(JavaText.literal(head)).append(')');
+            if (desc) {
+                s.append(".desc()");
+            }
+        } else if (collation == null && opclass == null && !desc && nulls == null) {
             return field;
+        } else {
+            s.append(desc ? "desc(" : "asc(").append(field).append(')');
         }
-        StringBuilder s = new StringBuilder(desc ? "desc(" : "asc(").append(field).append(')');
+        if (collation != null) {
+            s.append(".collate(").append(JavaText.literal(collation)).append(')');
+        }
         if (opclass != null) {
             s.append(".opclass(").append(JavaText.literal(opclass)).append(')');
         }
@@ -504,6 +519,74 @@ final class TableWriter {
             s.append(nulls.equals("first") ? ".nullsFirst()" : ".nullsLast()");
         }
         return s.toString();
+    }
+
+    /** The index just past the parenthesis that closes the one {@code text} opens, or -1. */
+    private static int closingParenthesis(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\'' || ch == '"') {
+                i = quoteEnd(text, i);
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The index just past a column name, quoted or not, at the start of {@code text}. */
+    private static int nameEnd(String text) {
+        if (text.startsWith("\"")) {
+            int end = quoteEnd(text, 0);
+            return end < text.length() ? end + 1 : -1;
+        }
+        int space = text.indexOf(' ');
+        return space < 0 ? text.length() : space;
+    }
+
+    /** The index of the quote that closes the one at {@code start} (a doubled quote is part of the text). */
+    private static int quoteEnd(String text, int start) {
+        char quote = text.charAt(start);
+        int i = start + 1;
+        while (i < text.length()) {
+            if (text.charAt(i) == quote) {
+                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i;
+            }
+            i++;
+        }
+        return text.length();
+    }
+
+    /** Words separated by blanks; a quoted name, with a dot-joined qualifier, is one word. */
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                int end = quoteEnd(text, i);
+                word.append(text, i, Math.min(end + 1, text.length()));
+                i = end;
+            } else if (ch == ' ') {
+                if (word.length() > 0) {
+                    out.add(word.toString());
+                    word.setLength(0);
+                }
+            } else {
+                word.append(ch);
+            }
+        }
+        if (word.length() > 0) {
+            out.add(word.toString());
+        }
+        return out;
     }
 
     private String policy(PolicySnapshot p) {

@@ -9,6 +9,7 @@ import dev.sleet.schema.Column;
 import dev.sleet.schema.IdentityOptions;
 import dev.sleet.schema.OnDelete;
 import dev.sleet.schema.PgEnum;
+import dev.sleet.schema.PgLabel;
 import dev.sleet.schema.PgRole;
 import dev.sleet.schema.PgSequence;
 import dev.sleet.schema.PgView;
@@ -51,6 +52,10 @@ class MigrationSqlRoundTripTest {
     enum MoodV1 { sad, ok }
 
     static final PgEnum<MoodV1> MOOD = PgEnum.of("mood", MoodV1.class);
+
+    enum Stage { @PgLabel("in-progress") IN_PROGRESS, @PgLabel("1st") FIRST, done }
+
+    static final PgEnum<Stage> STAGE = PgEnum.of("stage", Stage.class);
 
     /** A role name of this run: roles belong to the whole cluster, which other runs may share. */
     static final String ROLE = CatalogDump.ROLE_PREFIX + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -633,6 +638,30 @@ class MigrationSqlRoundTripTest {
 
                     {
                         comment("new");
+                    }
+                })),
+                new Case("labels that are no Java names, precise times, smallserial, a named key",
+                        () -> s(base()), () -> new Schema(List.of(STAGE), List.of(new Table("t") {
+                    final Column<Long> id = bigint("id");
+                    final Column<Short> n = smallserial("n");
+                    final Column<Stage> stage = enumeration("stage", STAGE).notNull().defaultValue(Stage.IN_PROGRESS);
+                    final Column<java.time.OffsetDateTime> at = timestamptz("at", 3).defaultNow();
+                    final Column<java.time.LocalDateTime> local = timestamp("local", 0);
+                    final Column<java.time.LocalTime> clock = time("clock", 6);
+
+                    {
+                        primaryKey("t_main_key", id);
+                    }
+                }))),
+                new Case("index elements with collation, operator class and order", () -> s(base()),
+                        () -> s(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+                    final Column<String> name = text("name");
+
+                    {
+                        index("t_name_idx").on(desc(name).collate("C").nullsLast(),
+                                expression("lower(name)").opclass("text_pattern_ops").desc().nullsFirst(),
+                                expression("upper(name)").collate("C"));
                     }
                 })),
                 new Case("drop a column with a comment", () -> s(new Table("t") {
