@@ -74,6 +74,20 @@ public final class Column<T> implements Field<T>, IndexElement {
     }
 
     /**
+     * Declares the column the table's tenant key: the table is tenant-owned, each row belongs to the tenant
+     * this column names (implies {@code NOT NULL}). A table has at most one. The table can then ask for the
+     * standard isolation policy with {@code tenantIsolationPolicy()}.
+     *
+     * @return this column
+     */
+    public Column<T> tenantKey() {
+        declaring("tenantKey()");
+        table.declareTenantKey(this);
+        notNull = true;
+        return this;
+    }
+
+    /**
      * Declares the column the table's primary key (implies {@code NOT NULL}). For a key over several columns
      * use {@code primaryKey(cols...)} in the table constructor.
      *

@@ -1,6 +1,7 @@
 package dev.sleet.schema;
 
 import dev.sleet.query.TableLike;
+import dev.sleet.render.ParamStyle;
 import dev.sleet.render.RenderContext;
 import dev.sleet.schema.column.BigintType;
 import dev.sleet.schema.column.BooleanType;
@@ -62,6 +63,9 @@ import java.util.function.Supplier;
  */
 public abstract class Table implements TableLike {
 
+    /** The setting that holds the current tenant, transaction-local: {@value}. */
+    public static final String TENANT_SETTING = "app.current_tenant";
+
     private final String schema;
     private final String name;
     private final List<Column<?>> columns = new ArrayList<>();
@@ -72,6 +76,7 @@ public abstract class Table implements TableLike {
     private final List<PolicyBuilder> policyBuilders = new ArrayList<>();
     private List<Column<?>> primaryKeyColumns;
     private String primaryKeyName;
+    private Column<?> tenantKey;
     private String renamedFrom;
     private boolean rowLevelSecurity;
     private boolean forceRowLevelSecurity;
@@ -608,6 +613,54 @@ public abstract class Table implements TableLike {
         checkDeclaring(() -> "forceRowLevelSecurity()");
         rowLevelSecurity = true;
         forceRowLevelSecurity = true;
+    }
+
+    /**
+     * Declares the standard tenant isolation policy and turns row-level security on: a policy named
+     * {@code <table>_tenant_isolation} for every command, whose {@code USING} and {@code WITH CHECK} are
+     * {@code <tenant key> = nullif(current_setting('app.current_tenant', true), '')::<key type>}. A session
+     * whose transaction has not set the tenant ({@code set_config('app.current_tenant', id, true)}, which a
+     * tenant-scoped {@code Db} does) sees no rows and can write none. The table owner bypasses row-level
+     * security unless {@link #forceRowLevelSecurity()} is declared too.
+     *
+     * @throws SchemaDefinitionException when no column is the {@code tenantKey()}
+     */
+    protected final void tenantIsolationPolicy() {
+        checkDeclaring(() -> "tenantIsolationPolicy()");
+        if (tenantKey == null) {
+            throw new SchemaDefinitionException("table \"" + qualifiedName() + "\": tenantIsolationPolicy() needs a "
+                    + "column declared tenantKey(), declared before the policy");
+        }
+        String condition = RenderContext.quoteIdentifier(tenantKey.name()) + " = nullif(current_setting('"
+                + TENANT_SETTING + "', true), '')::" + castType(tenantKey);
+        policy(Naming.withSuffix(name, "tenant_isolation")).using(condition).withCheck(condition);
+    }
+
+    /** The type to cast the setting to: the key's type, with serial types as their integer type. */
+    private static String castType(Column<?> key) {
+        return switch (key.type().sqlName()) {
+            case "smallserial" -> "smallint";
+            case "serial" -> "integer";
+            case "bigserial" -> "bigint";
+            default -> RenderContext.render(key.type()::renderTypeName, ParamStyle.INLINE).sql();
+        };
+    }
+
+    /**
+     * Returns the tenant key column, or {@code null} when the table is not tenant-owned.
+     *
+     * @return the column declared {@code tenantKey()}
+     */
+    public final Column<?> tenantKey() {
+        return tenantKey;
+    }
+
+    void declareTenantKey(Column<?> column) {
+        if (tenantKey != null && tenantKey != column) {
+            throw new SchemaDefinitionException("table \"" + qualifiedName() + "\": " + tenantKey.name() + " is already "
+                    + "the tenant key; a table has one");
+        }
+        tenantKey = column;
     }
 
     /**

@@ -653,6 +653,15 @@ class MigrationSqlRoundTripTest {
                         primaryKey("t_main_key", id);
                     }
                 }))),
+                new Case("a tenant table asks for the isolation policy", () -> s(base()), () -> s(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+                    final Column<java.util.UUID> tenantId = uuid("tenant_id").tenantKey();
+
+                    {
+                        tenantIsolationPolicy();
+                        forceRowLevelSecurity();
+                    }
+                })),
                 new Case("index elements with collation, operator class and order", () -> s(base()),
                         () -> s(new Table("t") {
                     final Column<Long> id = bigint("id").primaryKey();
