@@ -248,6 +248,29 @@ public interface Db extends AutoCloseable {
     void close();
 
     /**
+     * Returns a {@code Db} whose every statement is limited to one tenant. Each tenant-owned table (one with a
+     * {@code tenantKey()} column) that a select, join, subquery or CTE reads is read as
+     * {@code (select * from t where tenant_key = ?)}; an update or delete of one gets {@code tenant_key = ?}
+     * in its where clause and cannot change the key. Each statement, or each transaction started on the
+     * returned {@code Db}, begins with {@code set_config('app.current_tenant', id, true)}, which ends with the
+     * transaction: row-level security policies ({@code tenantIsolationPolicy()}) see the tenant, behind
+     * PgBouncer in transaction mode too, and a pooled connection never keeps it. Raw SQL is refused unless
+     * marked with {@link Sql#tenantSafe}. Inserting into and copying a tenant-owned table through it are not
+     * supported yet and fail.
+     *
+     * <pre>{@code
+     * Db acme = db.forTenant(acmeId);
+     * List<Row> projects = acme.select().from(PROJECTS).fetch();   // only acme's
+     * }</pre>
+     *
+     * @param tenantId the tenant, of the Java type of the tenant key columns (e.g. {@code Long}, {@code UUID})
+     * @return the scoped {@code Db}; it shares this one's pool, and closing it does nothing
+     * @throws IllegalStateException inside a transaction (scope first, then start the transaction), or on a
+     *                               {@code Db} already scoped
+     */
+    Db forTenant(Object tenantId);
+
+    /**
      * Work run in a transaction.
      */
     @FunctionalInterface

@@ -39,6 +39,7 @@ import dev.sleet.internal.expr.WindowFunctionCall;
 import dev.sleet.query.AggregateField;
 import dev.sleet.query.CaseWhenStep;
 import dev.sleet.query.FrameBound;
+import dev.sleet.query.TenantSafe;
 import dev.sleet.query.Window;
 import dev.sleet.query.WindowFunction;
 import dev.sleet.schema.column.ColumnType;
@@ -754,6 +755,22 @@ public final class Sql {
      */
     public static <T> Field<T> sql(Field<T> like, String template, Object... args) {
         return new TypedSql<>(RawSql.of(template, args), like.type());
+    }
+
+    /**
+     * Marks SQL as safe to run through a tenant-scoped {@code Db} ({@link Db#forTenant}), which refuses raw SQL
+     * otherwise: use it for SQL that filters by tenant itself or reads no tenant-owned table. The statement still
+     * runs in a transaction that has set the tenant, so row-level security applies to it.
+     *
+     * <pre>{@code
+     * scoped.fetch(Sql.tenantSafe(sql("select count(*) from {0} where {1} = {2}", PROJECTS, PROJECTS.tenantId, id)));
+     * }</pre>
+     *
+     * @param statement the SQL
+     * @return the statement, marked
+     */
+    public static TenantSafe tenantSafe(QueryPart statement) {
+        return new TenantSafe(statement);
     }
 
     /**

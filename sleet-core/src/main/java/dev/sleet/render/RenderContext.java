@@ -1,5 +1,8 @@
 package dev.sleet.render;
 
+import dev.sleet.query.TableLike;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Table;
 import dev.sleet.schema.column.ColumnType;
 
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ public final class RenderContext {
     private final ParamStyle style;
     private final Map<String, String> schemaMapping;
     private boolean qualifyColumns = true;
+    private Object tenantId;
     private final Set<Object> declared = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
@@ -267,6 +271,72 @@ public final class RenderContext {
      */
     public boolean declare(Object declaration) {
         return declared.add(declaration);
+    }
+
+    /**
+     * Scopes what this context renders to a tenant: tenant-owned tables read in {@code from} and joins
+     * ({@link #fromItem}) see only that tenant's rows.
+     *
+     * @param tenantId the tenant id, or {@code null} for no scope
+     * @return this context
+     */
+    public RenderContext tenantScope(Object tenantId) {
+        this.tenantId = tenantId;
+        return this;
+    }
+
+    /**
+     * Returns the tenant this context is scoped to.
+     *
+     * @return the tenant id, or {@code null} when unscoped
+     */
+    public Object tenantId() {
+        return tenantId;
+    }
+
+    /**
+     * Appends a table, derived table or CTE as something a statement reads from. In a tenant scope, a
+     * tenant-owned table becomes {@code (select * from t where tenant_key = ?) as t}: every reference to it,
+     * in any join, subquery or CTE, sees only the tenant's rows, and PostgreSQL plans it as the table with the
+     * filter pushed down.
+     *
+     * @param item what is read from
+     * @return this context
+     */
+    public RenderContext fromItem(TableLike item) {
+        if (tenantId != null && item instanceof Table table && table.tenantKey() != null) {
+            sql("(select * from ").visit(table).sql(" where ");
+            tenantCondition(table, false);
+            return sql(") as ").identifier(table.name());
+        }
+        return visit(item);
+    }
+
+    /**
+     * Appends {@code [t.]tenant_key = ?} for the scope's tenant.
+     *
+     * @param table     a tenant-owned table
+     * @param qualified whether to qualify the column with the table name
+     * @return this context
+     * @throws IllegalStateException when the context has no tenant scope
+     * @throws IllegalArgumentException when the tenant id is not of the key column's Java type
+     */
+    @SuppressWarnings("unchecked")
+    public RenderContext tenantCondition(Table table, boolean qualified) {
+        if (tenantId == null) {
+            throw new IllegalStateException("no tenant scope to render a tenant condition for " + table);
+        }
+        Column<Object> key = (Column<Object>) table.tenantKey();
+        if (!key.type().javaType().isInstance(tenantId)) {
+            throw new IllegalArgumentException("tenant id of type " + tenantId.getClass().getSimpleName()
+                    + " does not fit " + key + ", which is " + key.type().sqlName() + " ("
+                    + key.type().javaType().getSimpleName() + "); pass the tenant id as a "
+                    + key.type().javaType().getSimpleName());
+        }
+        if (qualified) {
+            identifier(table.name()).sql('.');
+        }
+        return identifier(key.name()).sql(" = ").bind(tenantId, key.type());
     }
 
     /**

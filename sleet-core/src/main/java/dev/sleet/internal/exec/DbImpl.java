@@ -14,6 +14,7 @@ import dev.sleet.internal.query.Execution;
 import dev.sleet.internal.query.SelectImpl;
 import dev.sleet.internal.query.Statements;
 import dev.sleet.query.Condition;
+import dev.sleet.query.TenantSafe;
 import dev.sleet.query.Cte;
 import dev.sleet.query.CopyIntoStep;
 import dev.sleet.query.CopyOutStep;
@@ -34,6 +35,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 
@@ -46,6 +48,7 @@ public final class DbImpl implements Db {
     private final HikariDataSource ownedPool;
     private final SleetOptions options;
     private final TransactionSource transaction;
+    private final TenantContext tenant;
     private final Execution execution;
     private final Statements statements;
 
@@ -57,21 +60,22 @@ public final class DbImpl implements Db {
      * @param options    the options
      */
     public DbImpl(DataSource dataSource, HikariDataSource ownedPool, SleetOptions options) {
-        this(dataSource, ownedPool, options, null);
+        this(dataSource, ownedPool, options, null, null);
     }
 
     private DbImpl(DataSource dataSource, HikariDataSource ownedPool, SleetOptions options,
-                   TransactionSource transaction) {
+                   TransactionSource transaction, TenantContext tenant) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.options = options;
         this.transaction = transaction;
+        this.tenant = tenant;
         if (dataSource == null) {
             this.execution = new Execution(null, options.schemaMapping());
         } else {
             ConnectionSource source = transaction != null ? transaction : new PooledSource(dataSource);
             this.execution = new Execution(new JdbcExecutor(source, options.schemaMapping(), options.listener(),
-                    options.streamFetchSize(), options.logBindValues()), options.schemaMapping());
+                    options.streamFetchSize(), options.logBindValues(), tenant), options.schemaMapping());
         }
         this.statements = new Statements(execution);
     }
@@ -83,7 +87,7 @@ public final class DbImpl implements Db {
      * @return the offline {@code Db}
      */
     public static DbImpl offline(SleetOptions options) {
-        return new DbImpl(null, null, options, null);
+        return new DbImpl(null, null, options, null, null);
     }
 
     @Override
@@ -138,12 +142,12 @@ public final class DbImpl implements Db {
 
     @Override
     public List<Row> fetch(QueryPart statement) {
-        return execution.require().fetch(statement, new MetadataRowReader());
+        return execution.require().fetch(scopable(statement), new MetadataRowReader());
     }
 
     @Override
     public int execute(QueryPart statement) {
-        return execution.require().execute(statement);
+        return execution.require().execute(scopable(statement));
     }
 
     @Override
@@ -153,17 +157,59 @@ public final class DbImpl implements Db {
 
     @Override
     public int[] batch(List<? extends QueryPart> statements) {
+        statements.forEach(this::scopable);
         return Batch.run(execution.require(), statements);
     }
 
     @Override
     public CopyIntoStep copyInto(Table table) {
+        refuseCopy(table, "copyInto");
         return new CopyIntoImpl(execution, table);
     }
 
     @Override
     public CopyOutStep copyOut(Table table) {
+        refuseCopy(table, "copyOut");
         return new CopyOutImpl(execution, table);
+    }
+
+    @Override
+    public Db forTenant(Object tenantId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        if (dataSource == null) {
+            throw new IllegalStateException("an offline Db cannot be scoped to a tenant: it runs nothing");
+        }
+        if (transaction != null) {
+            throw new IllegalStateException("forTenant(...) inside a transaction: scope the pooled Db first, then "
+                    + "start the transaction on it (db.forTenant(id).transaction(tx -> ...)), so the tenant is set "
+                    + "when the transaction begins");
+        }
+        if (tenant != null) {
+            throw new IllegalStateException("this Db is already scoped to a tenant; call forTenant on the Db it came "
+                    + "from");
+        }
+        return new DbImpl(dataSource, null, options, null, new TenantContext(tenantId));
+    }
+
+    /**
+     * A statement a tenant-scoped {@code Db} may run: one Sleet built (its tables are scoped when it renders),
+     * or SQL the application marked tenant-safe. Raw SQL would reach every tenant's rows.
+     */
+    private QueryPart scopable(QueryPart statement) {
+        if (tenant == null || statement instanceof TenantSafe || Statements.isBuiltStatement(statement)) {
+            return statement;
+        }
+        throw new IllegalArgumentException("raw SQL through a tenant-scoped Db could read or change other tenants' "
+                + "rows, so it is refused: build the statement with the Db's query builders, or, when the SQL "
+                + "filters by tenant itself (or only reads tables that are not tenant-owned), mark it with "
+                + "Sql.tenantSafe(...)");
+    }
+
+    private void refuseCopy(Table table, String what) {
+        if (tenant != null && table.tenantKey() != null) {
+            throw new UnsupportedOperationException(what + "(" + table + ") through a tenant-scoped Db is not "
+                    + "supported yet: " + table + " is tenant-owned");
+        }
     }
 
     @Override
@@ -226,9 +272,10 @@ public final class DbImpl implements Db {
     private <T> T topLevel(TransactionOptions txOptions, TransactionalCallable<T> work) {
         // SET TRANSACTION, not JDBC's session-level setters: no session state survives the transaction, which
         // keeps the connection safe behind PgBouncer in transaction mode.
-        return LocalTransaction.inNewTransaction(new PooledSource(dataSource), characteristics(txOptions), tx -> {
+        return LocalTransaction.inNewTransaction(new PooledSource(dataSource), characteristics(txOptions),
+                tenant == null ? null : tenant::begin, tx -> {
             try {
-                return work.run(new DbImpl(dataSource, null, options, tx));
+                return work.run(new DbImpl(dataSource, null, options, tx, tenant));
             } catch (Exception e) {
                 throw rethrow(e);
             }
@@ -318,6 +365,9 @@ public final class DbImpl implements Db {
 
     @Override
     public String toString() {
+        if (tenant != null) {
+            return transaction != null ? "Db[transaction, tenant-scoped]" : "Db[tenant-scoped]";
+        }
         return transaction != null ? "Db[transaction]" : ownedPool != null ? "Db[" + ownedPool.getPoolName() + "]"
                 : dataSource == null ? "Db[offline]" : "Db[" + dataSource + "]";
     }

@@ -37,6 +37,7 @@ public final class JdbcExecutor {
     private final QueryListener listener;
     private final int fetchSize;
     private final boolean logBindValues;
+    private final TenantContext tenant;
 
     /**
      * Creates an executor.
@@ -62,11 +63,51 @@ public final class JdbcExecutor {
      */
     public JdbcExecutor(ConnectionSource source, Map<String, String> schemaMapping, QueryListener listener,
                         int fetchSize, boolean logBindValues) {
+        this(source, schemaMapping, listener, fetchSize, logBindValues, null);
+    }
+
+    /**
+     * Creates an executor for a tenant-scoped {@code Db}: statements render with the tenant's filters, and each
+     * runs in a transaction that sets the tenant first (or in the caller's, which set it when it began).
+     *
+     * @param source        where connections come from
+     * @param schemaMapping schema names to render in place of declared ones
+     * @param listener      the statement listener, or {@code null}
+     * @param fetchSize     rows per round trip when streaming
+     * @param logBindValues whether debug logging shows bind values
+     * @param tenant        the tenant, or {@code null} for an unscoped executor
+     */
+    public JdbcExecutor(ConnectionSource source, Map<String, String> schemaMapping, QueryListener listener,
+                        int fetchSize, boolean logBindValues, TenantContext tenant) {
         this.source = source;
         this.schemaMapping = Map.copyOf(schemaMapping);
         this.listener = listener;
         this.fetchSize = fetchSize;
         this.logBindValues = logBindValues;
+        this.tenant = tenant;
+    }
+
+    /**
+     * Returns the tenant statements are scoped to, or {@code null}.
+     *
+     * @return the tenant
+     */
+    public TenantContext tenant() {
+        return tenant;
+    }
+
+    /**
+     * Returns what a transaction begun for this executor's statements must do first: set the tenant.
+     *
+     * @return the hook, or {@code null} when unscoped
+     */
+    LocalTransaction.Begin beginHook() {
+        return tenant == null ? null : tenant::begin;
+    }
+
+    /** Whether a statement must run in a transaction of its own that sets the tenant first. */
+    private boolean needsTenantTransaction() {
+        return tenant != null && !source.inTransaction();
     }
 
     /**
@@ -86,6 +127,7 @@ public final class JdbcExecutor {
      */
     public RenderedSql render(QueryPart statement) {
         RenderContext ctx = new RenderContext(ParamStyle.JDBC, schemaMapping);
+        ctx.tenantScope(tenant == null ? null : tenant.id());
         ctx.visit(statement);
         return ctx.result();
     }
@@ -98,7 +140,7 @@ public final class JdbcExecutor {
      * @return the executor
      */
     public JdbcExecutor withSource(ConnectionSource other) {
-        return new JdbcExecutor(other, schemaMapping, listener, fetchSize);
+        return new JdbcExecutor(other, schemaMapping, listener, fetchSize, logBindValues, tenant);
     }
 
     /**
@@ -135,6 +177,9 @@ public final class JdbcExecutor {
      */
     public <R> List<R> fetch(RenderedSql rendered, RowReader<R> reader) {
         requireBound(rendered);
+        if (needsTenantTransaction()) {
+            return LocalTransaction.run(this, tx -> tx.fetch(rendered, reader));
+        }
         long start = System.nanoTime();
         Connection connection = null;
         try {
@@ -180,6 +225,9 @@ public final class JdbcExecutor {
      */
     public int execute(RenderedSql rendered) {
         requireBound(rendered);
+        if (needsTenantTransaction()) {
+            return LocalTransaction.run(this, tx -> tx.execute(rendered));
+        }
         long start = System.nanoTime();
         Connection connection = null;
         try {
@@ -294,6 +342,9 @@ public final class JdbcExecutor {
                 // PostgreSQL keeps a cursor (and so fetches in batches) only inside a transaction.
                 connection.setAutoCommit(false);
                 ownsTransaction = true;
+                if (tenant != null) {
+                    tenant.begin(connection);
+                }
             }
             ps = connection.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(fetchSize);

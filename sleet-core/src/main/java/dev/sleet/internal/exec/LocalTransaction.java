@@ -31,7 +31,20 @@ public final class LocalTransaction {
         if (source.inTransaction()) {
             return work.apply(executor);
         }
-        return inNewTransaction(source, null, transaction -> work.apply(executor.withSource(transaction)));
+        return inNewTransaction(source, null, executor.beginHook(),
+                transaction -> work.apply(executor.withSource(transaction)));
+    }
+
+    /** Work done on a transaction's connection right after it begins, such as setting the tenant. */
+    @FunctionalInterface
+    public interface Begin {
+        /**
+         * Prepares the transaction.
+         *
+         * @param connection the connection, autocommit off
+         * @throws SQLException when it fails; the transaction is rolled back
+         */
+        void run(Connection connection) throws SQLException;
     }
 
     /**
@@ -46,6 +59,22 @@ public final class LocalTransaction {
      * @return what the work returned
      */
     public static <T> T inNewTransaction(ConnectionSource source, String characteristics,
+                                         Function<TransactionSource, T> work) {
+        return inNewTransaction(source, characteristics, null, work);
+    }
+
+    /**
+     * Runs work in a new transaction like {@link #inNewTransaction(ConnectionSource, String, Function)}, with
+     * something done on the connection first, after the characteristics.
+     *
+     * @param source          where the connection comes from
+     * @param characteristics a {@code SET TRANSACTION ...} statement to run first, or {@code null}
+     * @param begin           run right after the transaction begins, or {@code null}
+     * @param work            the work, given the transaction's connection source
+     * @param <T>             the result type
+     * @return what the work returned
+     */
+    public static <T> T inNewTransaction(ConnectionSource source, String characteristics, Begin begin,
                                          Function<TransactionSource, T> work) {
         Connection connection;
         try {
@@ -66,8 +95,13 @@ public final class LocalTransaction {
                         st.execute(characteristics);
                     }
                 }
+                if (begin != null) {
+                    begin.run(connection);
+                }
             } catch (SQLException e) {
-                throw SleetException.of(e, characteristics, null);
+                SleetException error = SleetException.of(e, characteristics, null);
+                rollbackQuietly(connection, error);
+                throw error;
             }
             T result;
             try {

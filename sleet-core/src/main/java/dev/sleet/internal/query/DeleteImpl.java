@@ -111,10 +111,10 @@ public final class DeleteImpl implements DeleteWhereStep, DeleteReturningStep {
         }
         execution.renderWith(ctx);
         ctx.sql("delete from ").visit(table);
-        if (!using.isEmpty()) {
-            ctx.sql(" using ").visitAll(using);
+        for (int i = 0; i < using.size(); i++) {
+            ctx.sql(i == 0 ? " using " : ", ").fromItem(using.get(i));
         }
-        SelectImpl.conditions(ctx, " where ", where);
+        SelectImpl.conditions(ctx, " where ", where, SelectImpl.tenantTarget(ctx, table));
     }
 
     @Override

@@ -98,8 +98,22 @@ public record Execution(JdbcExecutor executor, Map<String, String> schemaMapping
      * @return SQL and binds
      */
     public RenderedSql toSql(QueryPart statement) {
-        RenderContext ctx = new RenderContext(ParamStyle.POSITIONAL, schemaMapping);
+        RenderContext ctx = displayContext();
         ctx.visit(statement);
         return ctx.result();
+    }
+
+    /**
+     * Returns a context for rendering as statements display, with {@code $n} placeholders, this execution's
+     * schema mapping and its executor's tenant scope.
+     *
+     * @return a fresh context
+     */
+    public RenderContext displayContext() {
+        RenderContext ctx = new RenderContext(ParamStyle.POSITIONAL, schemaMapping);
+        if (executor != null && executor.tenant() != null) {
+            ctx.tenantScope(executor.tenant().id());
+        }
+        return ctx;
     }
 }

@@ -12,7 +12,6 @@ import dev.sleet.query.InsertValuesStep;
 import dev.sleet.query.ConflictTargetStep;
 import dev.sleet.query.Select;
 import dev.sleet.query.ResultQuery;
-import dev.sleet.render.ParamStyle;
 import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderContext;
 import dev.sleet.render.RenderedSql;
@@ -341,7 +340,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         int[] rowBinds = new int[rows.size()];
         long total = 0;
         for (int r = 0; r < rowBinds.length; r++) {
-            RenderContext ctx = new RenderContext(ParamStyle.POSITIONAL, execution.schemaMapping());
+            RenderContext ctx = execution.displayContext();
             for (QueryPart value : rows.get(r).values()) {
                 ctx.visit(value);
             }
@@ -376,6 +375,11 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
 
     @Override
     public void render(RenderContext ctx) {
+        if (SelectImpl.tenantTarget(ctx, table) != null) {
+            throw new UnsupportedOperationException("insert into " + table + " through a tenant-scoped Db is not "
+                    + "supported yet; insert through the unscoped Db and set " + table.tenantKey().name()
+                    + " yourself");
+        }
         execution.renderWith(ctx);
         ctx.sql("insert into ").visit(table);
         Set<Column<?>> columns = new LinkedHashSet<>();

@@ -381,10 +381,10 @@ public final class SelectImpl extends ResultQueryBase
         }
         SelectList.render(ctx, selectedList);
         if (spec.from != null) {
-            ctx.sql(" from ").visit(spec.from);
+            ctx.sql(" from ").fromItem(spec.from);
         }
         for (Join j : spec.joins) {
-            ctx.sql(' ').sql(j.keyword()).sql(' ').visit(j.table());
+            ctx.sql(' ').sql(j.keyword()).sql(' ').fromItem(j.table());
             if (j.on() != null) {
                 ctx.sql(" on ").visit(j.on());
             } else if (!j.keyword().startsWith("cross join")) {
@@ -594,6 +594,28 @@ public final class SelectImpl extends ResultQueryBase
     }
 
     static void conditions(RenderContext ctx, String keyword, List<Condition> conditions) {
+        conditions(ctx, keyword, conditions, null);
+    }
+
+    /**
+     * Renders {@code keyword cond and cond ...}; with {@code tenantTable}, a tenant-owned table written to in a
+     * tenant scope, its tenant condition comes first (and alone when there are no others).
+     */
+    static void conditions(RenderContext ctx, String keyword, List<Condition> conditions, Table tenantTable) {
+        if (tenantTable != null) {
+            ctx.sql(keyword).tenantCondition(tenantTable, true);
+            if (conditions.isEmpty()) {
+                return;
+            }
+            ctx.sql(" and ");
+            keyword = "";
+            if (conditions.size() > 1) {
+                ctx.sql('(').visitAll(conditions, " and ").sql(')');
+                return;
+            }
+            ctx.sql('(').visit(conditions.get(0)).sql(')');
+            return;
+        }
         if (conditions.isEmpty()) {
             return;
         }
@@ -603,5 +625,13 @@ public final class SelectImpl extends ResultQueryBase
         } else {
             ctx.visitAll(conditions, " and ");
         }
+    }
+
+    /**
+     * Returns the table when a statement writing to it must be limited to the context's tenant: the context is
+     * tenant-scoped and the table tenant-owned; {@code null} otherwise.
+     */
+    static Table tenantTarget(RenderContext ctx, Table table) {
+        return ctx.tenantId() != null && table.tenantKey() != null ? table : null;
     }
 }

@@ -1,5 +1,7 @@
 package dev.sleet.internal.query;
 
+import dev.sleet.render.QueryPart;
+
 import dev.sleet.query.DeleteWhereStep;
 import dev.sleet.query.Field;
 import dev.sleet.query.InsertValuesStep;
@@ -36,5 +38,18 @@ public record Statements(Execution execution) implements WithStep {
     @Override
     public DeleteWhereStep delete(Table table) {
         return new DeleteImpl(execution, table);
+    }
+
+    /**
+     * Tells whether a statement is one Sleet's builders made (a select, set operation, insert, update, delete,
+     * or one of them with {@code returning}), whose tables are rendered by Sleet and so can be scoped to a tenant.
+     *
+     * @param statement the statement
+     * @return {@code true} for a built statement
+     */
+    public static boolean isBuiltStatement(QueryPart statement) {
+        return statement instanceof SelectImpl || statement instanceof SetOperationImpl
+                || statement instanceof InsertImpl || statement instanceof UpdateImpl
+                || statement instanceof DeleteImpl || statement instanceof Returning;
     }
 }

@@ -145,13 +145,18 @@ public final class UpdateImpl implements UpdateWhereStep, UpdateReturningStep {
             throw new IllegalStateException("update " + table + " has no where clause; call all() to update "
                     + "every row");
         }
+        Table scoped = SelectImpl.tenantTarget(ctx, table);
+        if (scoped != null && set.containsKey(table.tenantKey())) {
+            throw new IllegalArgumentException("update " + table + " through a tenant-scoped Db cannot set the "
+                    + "tenant key " + table.tenantKey().name() + ": a row stays with its tenant");
+        }
         execution.renderWith(ctx);
         ctx.sql("update ").visit(table).sql(" set ");
         Assignments.render(ctx, set);
-        if (!from.isEmpty()) {
-            ctx.sql(" from ").visitAll(from);
+        for (int i = 0; i < from.size(); i++) {
+            ctx.sql(i == 0 ? " from " : ", ").fromItem(from.get(i));
         }
-        SelectImpl.conditions(ctx, " where ", where);
+        SelectImpl.conditions(ctx, " where ", where, scoped);
     }
 
     @Override

@@ -1,0 +1,181 @@
+package dev.sleet;
+
+import dev.sleet.ddl.SchemaDdl;
+import dev.sleet.exec.Row;
+import dev.sleet.query.Cte;
+import dev.sleet.render.QueryPart;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Schema;
+import dev.sleet.schema.Table;
+import dev.sleet.testing.PostgresTest;
+import dev.sleet.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.sleet.Sql.cte;
+import static dev.sleet.Sql.eq;
+import static dev.sleet.Sql.exists;
+import static dev.sleet.Sql.sql;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code db.forTenant(id)}: every table a statement reads or writes is limited to the tenant. */
+@PostgresTest
+class ForTenantTest {
+
+    public static final class Projects extends Table {
+        public static final Projects PROJECTS = new Projects();
+        public final Column<Long> id = bigint("id").primaryKey();
+        public final Column<Long> tenantId = bigint("tenant_id").tenantKey();
+        public final Column<String> name = text("name").notNull();
+
+        private Projects() {
+            super("ft_projects");
+        }
+    }
+
+    public static final class Documents extends Table {
+        public static final Documents DOCUMENTS = new Documents();
+        public final Column<Long> id = bigint("id").primaryKey();
+        public final Column<Long> tenantId = bigint("tenant_id").tenantKey();
+        public final Column<Long> projectId = bigint("project_id").notNull();
+        public final Column<String> title = text("title").notNull();
+
+        private Documents() {
+            super("ft_documents");
+        }
+    }
+
+    /** Shared by every tenant. */
+    public static final class Plans extends Table {
+        public static final Plans PLANS = new Plans();
+        public final Column<Long> id = bigint("id").primaryKey();
+        public final Column<String> name = text("name").notNull();
+
+        private Plans() {
+            super("ft_plans");
+        }
+    }
+
+    private static final Projects P = Projects.PROJECTS;
+    private static final Documents D = Documents.DOCUMENTS;
+    private static Db db;
+
+    @BeforeAll
+    static void schema(TestDatabase database) {
+        db = Sleet.connect(database.url());
+        for (QueryPart statement : SchemaDdl.create(new Schema(List.of(), List.of(P, D, Plans.PLANS)))) {
+            db.execute(statement);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @BeforeEach
+    void data() {
+        db.execute(sql("truncate {0}, {1}, {2}", P, D, Plans.PLANS));
+        project(1L, 1L, "a-one");
+        project(2L, 1L, "a-two");
+        project(3L, 2L, "b-one");
+        // document 12 belongs to tenant 2 but points at tenant 1's project: a join must not bring it in
+        document(10L, 1L, 1L, "a-doc");
+        document(11L, 2L, 3L, "b-doc");
+        document(12L, 2L, 1L, "b-stray");
+        db.insert(Plans.PLANS).set(Plans.PLANS.id, 1L).set(Plans.PLANS.name, "free").execute();
+    }
+
+    private static void project(long id, long tenant, String name) {
+        db.insert(P).set(P.id, id).set(P.tenantId, tenant).set(P.name, name).execute();
+    }
+
+    private static void document(long id, long tenant, long project, String title) {
+        db.insert(D).set(D.id, id).set(D.tenantId, tenant).set(D.projectId, project).set(D.title, title).execute();
+    }
+
+    @Test
+    void aSelectAndACountSeeOnlyTheTenantsRows() {
+        Db a = db.forTenant(1L);
+
+        assertThat(a.select(P.name).from(P).orderBy(P.id).fetch()).extracting(r -> r.get(P.name))
+                .containsExactly("a-one", "a-two");
+        assertThat(a.count(P)).isEqualTo(2);
+        assertThat(db.forTenant(2L).count(P)).isEqualTo(1);
+        assertThat(db.forTenant(3L).count(P)).isZero();
+        assertThat(a.count(Plans.PLANS)).as("a table no tenant owns").isEqualTo(1);
+        assertThat(a.select(P.name).from(P).toSql().sql()).contains("(select * from \"ft_projects\" where "
+                + "\"tenant_id\" = $1) as \"ft_projects\"");
+    }
+
+    @Test
+    void joinsSubqueriesAndCtesAreScopedToo() {
+        Db a = db.forTenant(1L);
+
+        List<Row> joined = a.select(P.name, D.title).from(P).leftJoin(D).on(eq(D.projectId, P.id)).orderBy(P.id)
+                .fetch();
+        assertThat(joined).extracting(r -> r.get(P.name) + ":" + r.get(D.title))
+                .containsExactly("a-one:a-doc", "a-two:null");
+
+        // a subquery built from the unscoped Db is scoped where it runs
+        List<Row> withDocs = a.select(P.name).from(P)
+                .where(exists(db.select(D.id).from(D).where(eq(D.projectId, P.id)))).fetch();
+        assertThat(withDocs).extracting(r -> r.get(P.name)).containsExactly("a-one");
+
+        Cte docs = cte("docs").as(db.select(D.id, D.title).from(D));
+        assertThat(a.with(docs).select(docs.field(D.title)).from(docs).fetch()).extracting(r -> r.get(0, String.class))
+                .containsExactly("a-doc");
+    }
+
+    @Test
+    void updatesAndDeletesTouchOnlyTheTenantsRowsAndNeverMoveOne() {
+        Db b = db.forTenant(2L);
+
+        assertThat(b.update(D).set(D.title, "renamed").all().execute()).isEqualTo(2);
+        assertThat(b.update(P).set(P.name, "x").where(eq(P.id, 1L)).execute()).as("tenant 1's project").isZero();
+        assertThat(b.delete(D).where(eq(D.projectId, 1L)).execute()).isEqualTo(1);
+        assertThat(db.select(D.title).from(D).orderBy(D.id).fetch()).extracting(r -> r.get(D.title))
+                .containsExactly("a-doc", "renamed");
+        assertThatThrownBy(() -> b.update(P).set(P.tenantId, 1L).all().execute())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot set the tenant key");
+        assertThat(db.forTenant(1L).delete(P).all().execute()).isEqualTo(2);
+        assertThat(db.count(P)).isEqualTo(1);
+    }
+
+    @Test
+    void theTenantIsSetForEachStatementsTransactionAndNotKeptByThePool() {
+        Db a = db.forTenant(7L);
+        QueryPart setting = sql("select current_setting('app.current_tenant', true) as t");
+
+        assertThat(a.fetch(Sql.tenantSafe(setting)).get(0).get("t")).isEqualTo("7");
+        Object inTransaction = a.transactionResult(tx -> tx.fetch(Sql.tenantSafe(setting)).get(0).get("t"));
+        assertThat(inTransaction).isEqualTo("7");
+        for (int i = 0; i < 5; i++) {
+            Object after = db.fetch(setting).get(0).get("t");
+            assertThat(after == null || after.equals("")).as("a pooled connection keeps no tenant: %s", after)
+                    .isEqualTo(true);
+        }
+    }
+
+    @Test
+    void rawSqlInsertsAndWrongKeysAreRefusedWithTheWayOut() {
+        Db a = db.forTenant(1L);
+
+        assertThatThrownBy(() -> a.fetch(sql("select * from {0}", P))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Sql.tenantSafe");
+        assertThatThrownBy(() -> a.insert(P).set(P.id, 9L).set(P.name, "n").execute())
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("not supported yet");
+        assertThatThrownBy(() -> a.copyOut(P)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(a.insert(Plans.PLANS).set(Plans.PLANS.id, 2L).set(Plans.PLANS.name, "pro").execute()).isEqualTo(1);
+        assertThatThrownBy(() -> db.forTenant(1).count(P)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pass the tenant id as a Long");
+        assertThatThrownBy(() -> a.forTenant(2L)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> db.transaction(tx -> tx.forTenant(1L))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("db.forTenant(id).transaction");
+    }
+}
