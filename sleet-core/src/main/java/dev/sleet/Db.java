@@ -255,8 +255,9 @@ public interface Db extends AutoCloseable {
      * returned {@code Db}, begins with {@code set_config('app.current_tenant', id, true)}, which ends with the
      * transaction: row-level security policies ({@code tenantIsolationPolicy()}) see the tenant, behind
      * PgBouncer in transaction mode too, and a pooled connection never keeps it. Raw SQL is refused unless
-     * marked with {@link Sql#tenantSafe}. Inserting into and copying a tenant-owned table through it are not
-     * supported yet and fail.
+     * marked with {@link Sql#tenantSafe}. An insert into a tenant-owned table gets the tenant key filled in (a
+     * row naming another tenant fails), and an upsert never updates another tenant's row. {@code insert ...
+     * select} into, and COPY of, a tenant-owned table are not supported yet and fail.
      *
      * <pre>{@code
      * Db acme = db.forTenant(acmeId);

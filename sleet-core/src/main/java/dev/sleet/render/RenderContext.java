@@ -321,10 +321,25 @@ public final class RenderContext {
      * @throws IllegalStateException when the context has no tenant scope
      * @throws IllegalArgumentException when the tenant id is not of the key column's Java type
      */
-    @SuppressWarnings("unchecked")
     public RenderContext tenantCondition(Table table, boolean qualified) {
+        if (qualified) {
+            identifier(table.name()).sql('.');
+        }
+        return identifier(table.tenantKey().name()).sql(" = ").tenantValue(table);
+    }
+
+    /**
+     * Appends the scope's tenant id as a bind of the table's tenant key type.
+     *
+     * @param table a tenant-owned table
+     * @return this context
+     * @throws IllegalStateException when the context has no tenant scope
+     * @throws IllegalArgumentException when the tenant id is not of the key column's Java type
+     */
+    @SuppressWarnings("unchecked")
+    public RenderContext tenantValue(Table table) {
         if (tenantId == null) {
-            throw new IllegalStateException("no tenant scope to render a tenant condition for " + table);
+            throw new IllegalStateException("no tenant scope to render the tenant of " + table);
         }
         Column<Object> key = (Column<Object>) table.tenantKey();
         if (!key.type().javaType().isInstance(tenantId)) {
@@ -333,10 +348,7 @@ public final class RenderContext {
                     + key.type().javaType().getSimpleName() + "); pass the tenant id as a "
                     + key.type().javaType().getSimpleName());
         }
-        if (qualified) {
-            identifier(table.name()).sql('.');
-        }
-        return identifier(key.name()).sql(" = ").bind(tenantId, key.type());
+        return bind(tenantId, key.type());
     }
 
     /**

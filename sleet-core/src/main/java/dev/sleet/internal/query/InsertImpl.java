@@ -1,5 +1,6 @@
 package dev.sleet.internal.query;
 
+import dev.sleet.internal.expr.Val;
 import dev.sleet.internal.exec.LocalTransaction;
 import dev.sleet.query.Condition;
 import dev.sleet.query.ConflictUpdate;
@@ -345,6 +346,9 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
                 ctx.visit(value);
             }
             rowBinds[r] = ctx.result().binds().size();
+            if (ctx.tenantId() != null && table.tenantKey() != null && !rows.get(r).containsKey(table.tenantKey())) {
+                rowBinds[r]++;   // the tenant key the scope fills in
+            }
             total += rowBinds[r];
         }
         // what every chunk repeats: the with clause and the conflict clause
@@ -375,17 +379,17 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
 
     @Override
     public void render(RenderContext ctx) {
-        if (SelectImpl.tenantTarget(ctx, table) != null) {
-            throw new UnsupportedOperationException("insert into " + table + " through a tenant-scoped Db is not "
-                    + "supported yet; insert through the unscoped Db and set " + table.tenantKey().name()
-                    + " yourself");
+        Table scoped = SelectImpl.tenantTarget(ctx, table);
+        Column<?> key = scoped == null ? null : table.tenantKey();
+        if (scoped != null) {
+            checkTenantRows(ctx);
         }
         execution.renderWith(ctx);
         ctx.sql("insert into ").visit(table);
         Set<Column<?>> columns = new LinkedHashSet<>();
         for (Column<?> c : table.columns()) {
             for (Map<Column<?>, QueryPart> row : rows) {
-                if (row.containsKey(c)) {
+                if (row.containsKey(c) || c == key) {
                     columns.add(c);
                     break;
                 }
@@ -435,7 +439,9 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
                     }
                     first = false;
                     QueryPart v = row.get(c);
-                    if (v == null) {
+                    if (c == key) {
+                        ctx.tenantValue(table);
+                    } else if (v == null) {
                         ctx.sql("default");
                     } else {
                         ctx.visit(v);
@@ -467,10 +473,35 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
             } else {
                 ctx.sql(" do update set ");
                 Assignments.render(ctx, conflict.set());
-                if (conflict.where() != null) {
-                    ctx.sql(" where ").visit(conflict.where());
-                }
+                // the existing row may be another tenant's (a key unique across tenants): then nothing happens
+                SelectImpl.conditions(ctx, " where ", conflict.where() == null ? List.of() : List.of(conflict.where()),
+                        scoped);
             }
+        }
+    }
+
+    /**
+     * Checks an insert into a tenant-owned table in a tenant scope: the scope fills the tenant key, so a row may
+     * leave it out or give the scope's tenant as a value, nothing else; an upsert cannot change it.
+     */
+    private void checkTenantRows(RenderContext ctx) {
+        Column<?> key = table.tenantKey();
+        if (source != null) {
+            throw new UnsupportedOperationException("insert into " + table + " ... select through a tenant-scoped "
+                    + "Db is not supported yet: the selected rows' " + key.name() + " cannot be checked; insert "
+                    + "the rows as values");
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            QueryPart v = rows.get(r).get(key);
+            if (v != null && !(v instanceof Val<?> val && ctx.tenantId().equals(val.value()))) {
+                throw new IllegalArgumentException("insert into " + table + " through a tenant-scoped Db: row "
+                        + (r + 1) + " sets " + key.name() + " to another tenant or an expression; leave it out, "
+                        + "the scope fills it in");
+            }
+        }
+        if (conflict != null && conflict.set() != null && conflict.set().containsKey(key)) {
+            throw new IllegalArgumentException("insert into " + table + " through a tenant-scoped Db: on conflict "
+                    + "cannot set the tenant key " + key.name() + "; a row stays with its tenant");
         }
     }
 
