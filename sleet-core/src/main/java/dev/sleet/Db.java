@@ -272,6 +272,18 @@ public interface Db extends AutoCloseable {
     Db forTenant(Object tenantId);
 
     /**
+     * Returns a {@code Db} that may read and write tenant-owned tables without a tenant, for work across
+     * tenants: an admin screen, a data migration, a report. Without it (and unless
+     * {@link SleetOptions#unscopedTenantAccess(boolean)} is on), a statement of the plain {@code Db} that reaches
+     * a tenant-owned table fails, so that a forgotten {@code forTenant} is an error and not a leak. Inside a
+     * transaction, the returned {@code Db} runs in the same transaction.
+     *
+     * @return the unguarded {@code Db}; it shares this one's pool, and closing it does nothing
+     * @throws IllegalStateException on a tenant-scoped {@code Db}
+     */
+    Db unscoped();
+
+    /**
      * Work run in a transaction.
      */
     @FunctionalInterface

@@ -24,10 +24,11 @@ public final class SleetOptions {
     private final Map<String, String> schemaMapping;
     private final Duration connectionTimeout;
     private final boolean logBindValues;
+    private final boolean unscopedTenantAccess;
 
     private SleetOptions(String user, String password, int maxPoolSize, boolean pgbouncer, QueryListener listener,
                          int streamFetchSize, Map<String, String> schemaMapping, Duration connectionTimeout,
-                         boolean logBindValues) {
+                         boolean logBindValues, boolean unscopedTenantAccess) {
         this.user = user;
         this.password = password;
         this.maxPoolSize = maxPoolSize;
@@ -37,6 +38,7 @@ public final class SleetOptions {
         this.schemaMapping = Map.copyOf(schemaMapping);
         this.connectionTimeout = connectionTimeout;
         this.logBindValues = logBindValues;
+        this.unscopedTenantAccess = unscopedTenantAccess;
     }
 
     /**
@@ -46,7 +48,7 @@ public final class SleetOptions {
      * @return the defaults
      */
     public static SleetOptions defaults() {
-        return new SleetOptions(null, null, 10, false, null, 1000, Map.of(), Duration.ofSeconds(30), false);
+        return new SleetOptions(null, null, 10, false, null, 1000, Map.of(), Duration.ofSeconds(30), false, false);
     }
 
     /**
@@ -57,7 +59,7 @@ public final class SleetOptions {
      */
     public SleetOptions user(String value) {
         return new SleetOptions(value, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues);
+                connectionTimeout, logBindValues, unscopedTenantAccess);
     }
 
     /**
@@ -68,7 +70,7 @@ public final class SleetOptions {
      */
     public SleetOptions password(String value) {
         return new SleetOptions(user, value, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues);
+                connectionTimeout, logBindValues, unscopedTenantAccess);
     }
 
     /**
@@ -82,7 +84,7 @@ public final class SleetOptions {
             throw new IllegalArgumentException("maxPoolSize must be at least 1, got " + value);
         }
         return new SleetOptions(user, password, value, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues);
+                connectionTimeout, logBindValues, unscopedTenantAccess);
     }
 
     /**
@@ -95,7 +97,7 @@ public final class SleetOptions {
      */
     public SleetOptions pgbouncer(boolean value) {
         return new SleetOptions(user, password, maxPoolSize, value, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues);
+                connectionTimeout, logBindValues, unscopedTenantAccess);
     }
 
     /**
@@ -106,7 +108,7 @@ public final class SleetOptions {
      */
     public SleetOptions listener(QueryListener value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, value, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues);
+                connectionTimeout, logBindValues, unscopedTenantAccess);
     }
 
     /**
@@ -120,7 +122,7 @@ public final class SleetOptions {
             throw new IllegalArgumentException("streamFetchSize must be at least 1, got " + value);
         }
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, value, schemaMapping,
-                connectionTimeout, logBindValues);
+                connectionTimeout, logBindValues, unscopedTenantAccess);
     }
 
     /**
@@ -131,7 +133,7 @@ public final class SleetOptions {
      */
     public SleetOptions schemaMapping(Map<String, String> value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize,
-                Objects.requireNonNull(value, "value"), connectionTimeout, logBindValues);
+                Objects.requireNonNull(value, "value"), connectionTimeout, logBindValues, unscopedTenantAccess);
     }
 
     /**
@@ -145,7 +147,7 @@ public final class SleetOptions {
             throw new IllegalArgumentException("connectionTimeout must be at least 250 ms, got " + value);
         }
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                value, logBindValues);
+                value, logBindValues, unscopedTenantAccess);
     }
 
     /**
@@ -157,7 +159,27 @@ public final class SleetOptions {
      */
     public SleetOptions logBindValues(boolean value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, value);
+                connectionTimeout, value, unscopedTenantAccess);
+    }
+
+    /**
+     * Lets the (unscoped) {@code Db} read and write tenant-owned tables (those with a {@code tenantKey()}) without
+     * a tenant. Off by default: a statement on a tenant-owned table must then go through
+     * {@code db.forTenant(id)}, or through {@code db.unscoped()} where working across tenants is meant (an
+     * admin screen, a data migration), so that a forgotten tenant is an error, not a leak. Turn it on for an
+     * application that enforces tenancy some other way.
+     *
+     * @param value {@code true} to allow unscoped access
+     * @return new options
+     */
+    public SleetOptions unscopedTenantAccess(boolean value) {
+        return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
+                connectionTimeout, logBindValues, value);
+    }
+
+    /** @return whether the unscoped Db may reach tenant-owned tables */
+    public boolean unscopedTenantAccess() {
+        return unscopedTenantAccess;
     }
 
     /** @return whether bind values are logged */

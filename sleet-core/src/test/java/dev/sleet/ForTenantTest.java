@@ -64,10 +64,13 @@ class ForTenantTest {
     private static final Projects P = Projects.PROJECTS;
     private static final Documents D = Documents.DOCUMENTS;
     private static Db db;
+    /** Across tenants, for setting up and checking. */
+    private static Db admin;
 
     @BeforeAll
     static void schema(TestDatabase database) {
         db = Sleet.connect(database.url());
+        admin = db.unscoped();
         for (QueryPart statement : SchemaDdl.create(new Schema(List.of(), List.of(P, D, Plans.PLANS)))) {
             db.execute(statement);
         }
@@ -80,7 +83,7 @@ class ForTenantTest {
 
     @BeforeEach
     void data() {
-        db.execute(sql("truncate {0}, {1}, {2}", P, D, Plans.PLANS));
+        admin.execute(sql("truncate {0}, {1}, {2}", P, D, Plans.PLANS));
         project(1L, 1L, "a-one");
         project(2L, 1L, "a-two");
         project(3L, 2L, "b-one");
@@ -88,15 +91,15 @@ class ForTenantTest {
         document(10L, 1L, 1L, "a-doc");
         document(11L, 2L, 3L, "b-doc");
         document(12L, 2L, 1L, "b-stray");
-        db.insert(Plans.PLANS).set(Plans.PLANS.id, 1L).set(Plans.PLANS.name, "free").execute();
+        admin.insert(Plans.PLANS).set(Plans.PLANS.id, 1L).set(Plans.PLANS.name, "free").execute();
     }
 
     private static void project(long id, long tenant, String name) {
-        db.insert(P).set(P.id, id).set(P.tenantId, tenant).set(P.name, name).execute();
+        admin.insert(P).set(P.id, id).set(P.tenantId, tenant).set(P.name, name).execute();
     }
 
     private static void document(long id, long tenant, long project, String title) {
-        db.insert(D).set(D.id, id).set(D.tenantId, tenant).set(D.projectId, project).set(D.title, title).execute();
+        admin.insert(D).set(D.id, id).set(D.tenantId, tenant).set(D.projectId, project).set(D.title, title).execute();
     }
 
     @Test
@@ -139,12 +142,35 @@ class ForTenantTest {
         assertThat(b.update(D).set(D.title, "renamed").all().execute()).isEqualTo(2);
         assertThat(b.update(P).set(P.name, "x").where(eq(P.id, 1L)).execute()).as("tenant 1's project").isZero();
         assertThat(b.delete(D).where(eq(D.projectId, 1L)).execute()).isEqualTo(1);
-        assertThat(db.select(D.title).from(D).orderBy(D.id).fetch()).extracting(r -> r.get(D.title))
+        assertThat(admin.select(D.title).from(D).orderBy(D.id).fetch()).extracting(r -> r.get(D.title))
                 .containsExactly("a-doc", "renamed");
         assertThatThrownBy(() -> b.update(P).set(P.tenantId, 1L).all().execute())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot set the tenant key");
         assertThat(db.forTenant(1L).delete(P).all().execute()).isEqualTo(2);
-        assertThat(db.count(P)).isEqualTo(1);
+        assertThat(admin.count(P)).isEqualTo(1);
+    }
+
+    @Test
+    void thePlainDbRefusesTenantOwnedTablesUnlessUnscopedOrAllowed(TestDatabase database) {
+        assertThatThrownBy(() -> db.select(P.name).from(P).fetch()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("ft_projects is tenant-owned (tenant_id): reach it through db.forTenant(id), or through "
+                        + "db.unscoped() where working across tenants is meant");
+        assertThatThrownBy(() -> db.select(Plans.PLANS.name).from(Plans.PLANS)
+                .where(exists(db.select(D.id).from(D))).fetch()).as("in a subquery too")
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> db.update(P).set(P.name, "x").all().execute()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> db.delete(D).all().execute()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> db.insert(P).set(P.id, 5L).set(P.tenantId, 1L).set(P.name, "x").execute())
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> db.copyOut(P)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> db.transaction(tx -> tx.count(P))).isInstanceOf(IllegalStateException.class);
+        assertThat(db.count(Plans.PLANS)).as("tables no tenant owns are not guarded").isEqualTo(1);
+
+        long inTransaction = db.transactionResult(tx -> tx.unscoped().count(P));
+        assertThat(inTransaction).isEqualTo(3);
+        try (Db allowed = Sleet.connect(database.url(), SleetOptions.defaults().unscopedTenantAccess(true))) {
+            assertThat(allowed.count(P)).isEqualTo(3);
+        }
     }
 
     @Test
@@ -153,11 +179,11 @@ class ForTenantTest {
 
         a.insert(P).set(P.id, 20L).set(P.name, "filled").execute();
         a.insert(P).set(P.id, 21L).set(P.tenantId, 1L).set(P.name, "named").execute();
-        assertThat(db.select(P.tenantId).from(P).where(Sql.in(P.id, 20L, 21L)).fetch())
+        assertThat(admin.select(P.tenantId).from(P).where(Sql.in(P.id, 20L, 21L)).fetch())
                 .extracting(r -> r.get(P.tenantId)).containsExactly(1L, 1L);
         assertThatThrownBy(() -> a.insert(P).set(P.id, 22L).set(P.tenantId, 2L).set(P.name, "x").execute())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1 sets tenant_id to another");
-        assertThat(db.count(P, eq(P.id, 22L))).isZero();
+        assertThat(admin.count(P, eq(P.id, 22L))).isZero();
     }
 
     @Test
@@ -172,7 +198,7 @@ class ForTenantTest {
 
         assertThat(touched).isZero();
         assertThat(own).isEqualTo(1);
-        assertThat(db.select(P.name).from(P).orderBy(P.id).fetch()).extracting(r -> r.get(P.name))
+        assertThat(admin.select(P.name).from(P).orderBy(P.id).fetch()).extracting(r -> r.get(P.name))
                 .containsExactly("a-one", "a-two", "b-renamed");
     }
 

@@ -31,6 +31,7 @@ public final class RenderContext {
     private final Map<String, String> schemaMapping;
     private boolean qualifyColumns = true;
     private Object tenantId;
+    private boolean guardTenantTables;
     private final Set<Object> declared = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
@@ -286,6 +287,32 @@ public final class RenderContext {
     }
 
     /**
+     * Makes an unscoped context refuse tenant-owned tables in what statements read and write
+     * ({@link #checkTenantAccess}), as a {@code Db} does by default.
+     *
+     * @param guard {@code true} to refuse
+     * @return this context
+     */
+    public RenderContext guardTenantTables(boolean guard) {
+        this.guardTenantTables = guard;
+        return this;
+    }
+
+    /**
+     * Fails when a statement without a tenant scope reads or writes a tenant-owned table and the context guards
+     * them: a forgotten tenant is an error, not a leak.
+     *
+     * @param table the table read or written
+     * @throws IllegalStateException when the table is tenant-owned, the context unscoped and guarded
+     */
+    public void checkTenantAccess(Table table) {
+        if (tenantId == null && guardTenantTables && table.tenantKey() != null) {
+            throw new IllegalStateException(table + " is tenant-owned (" + table.tenantKey().name() + "): reach it "
+                    + "through db.forTenant(id), or through db.unscoped() where working across tenants is meant");
+        }
+    }
+
+    /**
      * Returns the tenant this context is scoped to.
      *
      * @return the tenant id, or {@code null} when unscoped
@@ -304,6 +331,9 @@ public final class RenderContext {
      * @return this context
      */
     public RenderContext fromItem(TableLike item) {
+        if (item instanceof Table t) {
+            checkTenantAccess(t);
+        }
         if (tenantId != null && item instanceof Table table && table.tenantKey() != null) {
             sql("(select * from ").visit(table).sql(" where ");
             tenantCondition(table, false);

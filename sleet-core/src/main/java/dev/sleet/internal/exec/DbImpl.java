@@ -60,7 +60,8 @@ public final class DbImpl implements Db {
      * @param options    the options
      */
     public DbImpl(DataSource dataSource, HikariDataSource ownedPool, SleetOptions options) {
-        this(dataSource, ownedPool, options, null, null);
+        this(dataSource, ownedPool, options, null,
+                options.unscopedTenantAccess() ? null : new TenantContext(null, true));
     }
 
     private DbImpl(DataSource dataSource, HikariDataSource ownedPool, SleetOptions options,
@@ -184,11 +185,22 @@ public final class DbImpl implements Db {
                     + "start the transaction on it (db.forTenant(id).transaction(tx -> ...)), so the tenant is set "
                     + "when the transaction begins");
         }
-        if (tenant != null) {
+        if (tenant != null && tenant.isScoped()) {
             throw new IllegalStateException("this Db is already scoped to a tenant; call forTenant on the Db it came "
                     + "from");
         }
-        return new DbImpl(dataSource, null, options, null, new TenantContext(tenantId));
+        return new DbImpl(dataSource, null, options, null, TenantContext.scoped(tenantId));
+    }
+
+    @Override
+    public Db unscoped() {
+        if (tenant != null && tenant.isScoped()) {
+            throw new IllegalStateException("unscoped() on a tenant-scoped Db: call it on the Db the scope came from");
+        }
+        if (transaction != null) {
+            return new DbImpl(dataSource, null, options, transaction, null);
+        }
+        return new DbImpl(dataSource, null, options, null, null);
     }
 
     /**
@@ -196,7 +208,8 @@ public final class DbImpl implements Db {
      * or SQL the application marked tenant-safe. Raw SQL would reach every tenant's rows.
      */
     private QueryPart scopable(QueryPart statement) {
-        if (tenant == null || statement instanceof TenantSafe || Statements.isBuiltStatement(statement)) {
+        if (tenant == null || !tenant.isScoped() || statement instanceof TenantSafe
+                || Statements.isBuiltStatement(statement)) {
             return statement;
         }
         throw new IllegalArgumentException("raw SQL through a tenant-scoped Db could read or change other tenants' "
@@ -206,7 +219,12 @@ public final class DbImpl implements Db {
     }
 
     private void refuseCopy(Table table, String what) {
-        if (tenant != null && table.tenantKey() != null) {
+        if (tenant != null && !tenant.isScoped() && tenant.guard() && table.tenantKey() != null) {
+            throw new IllegalStateException(what + "(" + table + "): " + table + " is tenant-owned ("
+                    + table.tenantKey().name() + "); copy it through db.unscoped() where working across tenants is "
+                    + "meant");
+        }
+        if (tenant != null && tenant.isScoped() && table.tenantKey() != null) {
             throw new UnsupportedOperationException(what + "(" + table + ") through a tenant-scoped Db is not "
                     + "supported yet: " + table + " is tenant-owned");
         }
@@ -273,7 +291,7 @@ public final class DbImpl implements Db {
         // SET TRANSACTION, not JDBC's session-level setters: no session state survives the transaction, which
         // keeps the connection safe behind PgBouncer in transaction mode.
         return LocalTransaction.inNewTransaction(new PooledSource(dataSource), characteristics(txOptions),
-                tenant == null ? null : tenant::begin, tx -> {
+                tenant == null || !tenant.isScoped() ? null : tenant::begin, tx -> {
             try {
                 return work.run(new DbImpl(dataSource, null, options, tx, tenant));
             } catch (Exception e) {
@@ -365,7 +383,7 @@ public final class DbImpl implements Db {
 
     @Override
     public String toString() {
-        if (tenant != null) {
+        if (tenant != null && tenant.isScoped()) {
             return transaction != null ? "Db[transaction, tenant-scoped]" : "Db[tenant-scoped]";
         }
         return transaction != null ? "Db[transaction]" : ownedPool != null ? "Db[" + ownedPool.getPoolName() + "]"

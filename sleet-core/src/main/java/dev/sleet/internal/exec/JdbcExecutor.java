@@ -102,12 +102,12 @@ public final class JdbcExecutor {
      * @return the hook, or {@code null} when unscoped
      */
     LocalTransaction.Begin beginHook() {
-        return tenant == null ? null : tenant::begin;
+        return tenant == null || !tenant.isScoped() ? null : tenant::begin;
     }
 
     /** Whether a statement must run in a transaction of its own that sets the tenant first. */
     private boolean needsTenantTransaction() {
-        return tenant != null && !source.inTransaction();
+        return tenant != null && tenant.isScoped() && !source.inTransaction();
     }
 
     /**
@@ -127,7 +127,9 @@ public final class JdbcExecutor {
      */
     public RenderedSql render(QueryPart statement) {
         RenderContext ctx = new RenderContext(ParamStyle.JDBC, schemaMapping);
-        ctx.tenantScope(tenant == null ? null : tenant.id());
+        if (tenant != null) {
+            ctx.tenantScope(tenant.id()).guardTenantTables(tenant.guard());
+        }
         ctx.visit(statement);
         return ctx.result();
     }
@@ -342,7 +344,7 @@ public final class JdbcExecutor {
                 // PostgreSQL keeps a cursor (and so fetches in batches) only inside a transaction.
                 connection.setAutoCommit(false);
                 ownsTransaction = true;
-                if (tenant != null) {
+                if (tenant != null && tenant.isScoped()) {
                     tenant.begin(connection);
                 }
             }

@@ -7,13 +7,31 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * The tenant of a tenant-scoped {@code Db}: rendered into every statement as a filter on tenant-owned tables,
- * and set at the start of every transaction with {@code set_config('app.current_tenant', id, true)}, which
- * ends with the transaction, so a pooled connection (behind PgBouncer too) never keeps it.
+ * How a {@code Db} treats tenant-owned tables. Scoped ({@code id} set): rendered into every statement as a
+ * filter on tenant-owned tables, and set at the start of every transaction with
+ * {@code set_config('app.current_tenant', id, true)}, which ends with the transaction, so a pooled connection
+ * (behind PgBouncer too) never keeps it. Unscoped and guarded: a statement that reaches a tenant-owned table
+ * fails, naming the way to scope it.
  *
- * @param id the tenant id, of the Java type of the tables' tenant keys
+ * @param id    the tenant id, of the Java type of the tables' tenant keys; {@code null} when unscoped
+ * @param guard refuse tenant-owned tables without a tenant
  */
-public record TenantContext(Object id) {
+public record TenantContext(Object id, boolean guard) {
+
+    /**
+     * A scope.
+     *
+     * @param id the tenant id
+     * @return the context
+     */
+    public static TenantContext scoped(Object id) {
+        return new TenantContext(id, true);
+    }
+
+    /** @return whether statements are scoped to a tenant */
+    public boolean isScoped() {
+        return id != null;
+    }
 
     private static final String SET = "select set_config('" + Table.TENANT_SETTING + "', ?, true)";
 

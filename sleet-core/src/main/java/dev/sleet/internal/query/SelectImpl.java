@@ -629,9 +629,11 @@ public final class SelectImpl extends ResultQueryBase
 
     /**
      * Returns the table when a statement writing to it must be limited to the context's tenant: the context is
-     * tenant-scoped and the table tenant-owned; {@code null} otherwise.
+     * tenant-scoped and the table tenant-owned; {@code null} otherwise. Fails for a tenant-owned table in an
+     * unscoped, guarded context.
      */
     static Table tenantTarget(RenderContext ctx, Table table) {
+        ctx.checkTenantAccess(table);
         return ctx.tenantId() != null && table.tenantKey() != null ? table : null;
     }
 }
