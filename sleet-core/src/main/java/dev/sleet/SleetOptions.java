@@ -25,10 +25,13 @@ public final class SleetOptions {
     private final Duration connectionTimeout;
     private final boolean logBindValues;
     private final boolean unscopedTenantAccess;
+    private final String tenantRole;
+    private final boolean tenantFilters;
 
     private SleetOptions(String user, String password, int maxPoolSize, boolean pgbouncer, QueryListener listener,
                          int streamFetchSize, Map<String, String> schemaMapping, Duration connectionTimeout,
-                         boolean logBindValues, boolean unscopedTenantAccess) {
+                         boolean logBindValues, boolean unscopedTenantAccess, String tenantRole,
+                         boolean tenantFilters) {
         this.user = user;
         this.password = password;
         this.maxPoolSize = maxPoolSize;
@@ -39,6 +42,8 @@ public final class SleetOptions {
         this.connectionTimeout = connectionTimeout;
         this.logBindValues = logBindValues;
         this.unscopedTenantAccess = unscopedTenantAccess;
+        this.tenantRole = tenantRole;
+        this.tenantFilters = tenantFilters;
     }
 
     /**
@@ -48,7 +53,8 @@ public final class SleetOptions {
      * @return the defaults
      */
     public static SleetOptions defaults() {
-        return new SleetOptions(null, null, 10, false, null, 1000, Map.of(), Duration.ofSeconds(30), false, false);
+        return new SleetOptions(null, null, 10, false, null, 1000, Map.of(), Duration.ofSeconds(30), false, false, null,
+                true);
     }
 
     /**
@@ -59,7 +65,7 @@ public final class SleetOptions {
      */
     public SleetOptions user(String value) {
         return new SleetOptions(value, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
     }
 
     /**
@@ -70,7 +76,7 @@ public final class SleetOptions {
      */
     public SleetOptions password(String value) {
         return new SleetOptions(user, value, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
     }
 
     /**
@@ -84,7 +90,7 @@ public final class SleetOptions {
             throw new IllegalArgumentException("maxPoolSize must be at least 1, got " + value);
         }
         return new SleetOptions(user, password, value, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
     }
 
     /**
@@ -97,7 +103,7 @@ public final class SleetOptions {
      */
     public SleetOptions pgbouncer(boolean value) {
         return new SleetOptions(user, password, maxPoolSize, value, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
     }
 
     /**
@@ -108,7 +114,7 @@ public final class SleetOptions {
      */
     public SleetOptions listener(QueryListener value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, value, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
     }
 
     /**
@@ -122,7 +128,7 @@ public final class SleetOptions {
             throw new IllegalArgumentException("streamFetchSize must be at least 1, got " + value);
         }
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, value, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
     }
 
     /**
@@ -133,7 +139,8 @@ public final class SleetOptions {
      */
     public SleetOptions schemaMapping(Map<String, String> value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize,
-                Objects.requireNonNull(value, "value"), connectionTimeout, logBindValues, unscopedTenantAccess);
+                Objects.requireNonNull(value, "value"), connectionTimeout, logBindValues, unscopedTenantAccess,
+                tenantRole, tenantFilters);
     }
 
     /**
@@ -147,7 +154,7 @@ public final class SleetOptions {
             throw new IllegalArgumentException("connectionTimeout must be at least 250 ms, got " + value);
         }
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                value, logBindValues, unscopedTenantAccess);
+                value, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
     }
 
     /**
@@ -159,7 +166,7 @@ public final class SleetOptions {
      */
     public SleetOptions logBindValues(boolean value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, value, unscopedTenantAccess);
+                connectionTimeout, value, unscopedTenantAccess, tenantRole, tenantFilters);
     }
 
     /**
@@ -174,7 +181,46 @@ public final class SleetOptions {
      */
     public SleetOptions unscopedTenantAccess(boolean value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, value);
+                connectionTimeout, logBindValues, value, tenantRole, tenantFilters);
+    }
+
+    /**
+     * Makes each transaction of a tenant-scoped {@code Db} run as a role ({@code SET LOCAL ROLE}), after it sets
+     * the tenant: a role that does not own the tables and lacks {@code BYPASSRLS}, so that row-level security
+     * policies apply even when the application connects as the tables' owner. The connecting user must be a
+     * member of the role.
+     *
+     * @param role the role name, or {@code null} to stay the connecting user
+     * @return new options
+     */
+    public SleetOptions tenantRole(String role) {
+        return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
+                connectionTimeout, logBindValues, unscopedTenantAccess, role, tenantFilters);
+    }
+
+    /** @return the role tenant-scoped transactions run as, or {@code null} */
+    public String tenantRole() {
+        return tenantRole;
+    }
+
+    /**
+     * Switches the tenant-scoped {@code Db}'s own filters ({@code tenant_key = ?} on every tenant-owned table read,
+     * updated or deleted) on or off. On by default. Off, a scoped {@code Db} still sets the tenant (and the
+     * {@link #tenantRole}) in each transaction and fills the tenant key of inserted rows, and relies on row-level
+     * security policies alone to keep tenants apart: for an application that wants one mechanism, or to prove
+     * that the policies hold by themselves.
+     *
+     * @param value {@code false} to leave filtering to row-level security
+     * @return new options
+     */
+    public SleetOptions tenantFilters(boolean value) {
+        return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, value);
+    }
+
+    /** @return whether the tenant-scoped Db adds its own tenant filters */
+    public boolean tenantFilters() {
+        return tenantFilters;
     }
 
     /** @return whether the unscoped Db may reach tenant-owned tables */

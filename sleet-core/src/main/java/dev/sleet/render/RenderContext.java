@@ -32,6 +32,7 @@ public final class RenderContext {
     private boolean qualifyColumns = true;
     private Object tenantId;
     private boolean guardTenantTables;
+    private boolean tenantFilters = true;
     private final Set<Object> declared = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
@@ -299,6 +300,29 @@ public final class RenderContext {
     }
 
     /**
+     * Switches the scope's own filters ({@link #fromItem}, {@link #tenantFiltered}) off, leaving the tenant to
+     * row-level security; inserted rows still get the tenant key.
+     *
+     * @param filters {@code false} to render no tenant filters
+     * @return this context
+     */
+    public RenderContext tenantFilters(boolean filters) {
+        this.tenantFilters = filters;
+        return this;
+    }
+
+    /**
+     * Tells whether statements on a table must carry the scope's tenant filter: the context is scoped with
+     * filters on and the table is tenant-owned.
+     *
+     * @param table the table
+     * @return {@code true} to filter
+     */
+    public boolean tenantFiltered(Table table) {
+        return tenantId != null && tenantFilters && table.tenantKey() != null;
+    }
+
+    /**
      * Fails when a statement without a tenant scope reads or writes a tenant-owned table and the context guards
      * them: a forgotten tenant is an error, not a leak.
      *
@@ -334,7 +358,7 @@ public final class RenderContext {
         if (item instanceof Table t) {
             checkTenantAccess(t);
         }
-        if (tenantId != null && item instanceof Table table && table.tenantKey() != null) {
+        if (item instanceof Table table && tenantFiltered(table)) {
             sql("(select * from ").visit(table).sql(" where ");
             tenantCondition(table, false);
             return sql(") as ").identifier(table.name());

@@ -61,7 +61,7 @@ public final class DbImpl implements Db {
      */
     public DbImpl(DataSource dataSource, HikariDataSource ownedPool, SleetOptions options) {
         this(dataSource, ownedPool, options, null,
-                options.unscopedTenantAccess() ? null : new TenantContext(null, true));
+                options.unscopedTenantAccess() ? null : TenantContext.unscoped(true));
     }
 
     private DbImpl(DataSource dataSource, HikariDataSource ownedPool, SleetOptions options,
@@ -189,7 +189,8 @@ public final class DbImpl implements Db {
             throw new IllegalStateException("this Db is already scoped to a tenant; call forTenant on the Db it came "
                     + "from");
         }
-        return new DbImpl(dataSource, null, options, null, TenantContext.scoped(tenantId));
+        return new DbImpl(dataSource, null, options, null, TenantContext.scoped(tenantId, options.tenantRole(),
+                options.tenantFilters()));
     }
 
     @Override

@@ -112,7 +112,7 @@ public record Execution(JdbcExecutor executor, Map<String, String> schemaMapping
     public RenderContext displayContext() {
         RenderContext ctx = new RenderContext(ParamStyle.POSITIONAL, schemaMapping);
         if (executor != null && executor.tenant() != null && executor.tenant().isScoped()) {
-            ctx.tenantScope(executor.tenant().id());
+            ctx.tenantScope(executor.tenant().id()).tenantFilters(executor.tenant().filters());
         }
         return ctx;
     }

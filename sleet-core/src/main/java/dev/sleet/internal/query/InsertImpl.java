@@ -380,8 +380,9 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     @Override
     public void render(RenderContext ctx) {
         Table scoped = SelectImpl.tenantTarget(ctx, table);
-        Column<?> key = scoped == null ? null : table.tenantKey();
-        if (scoped != null) {
+        // the scope fills the key of inserted rows, with or without its own filters
+        Column<?> key = ctx.tenantId() == null ? null : table.tenantKey();
+        if (key != null) {
             checkTenantRows(ctx);
         }
         execution.renderWith(ctx);

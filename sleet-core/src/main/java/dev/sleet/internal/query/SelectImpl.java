@@ -634,6 +634,6 @@ public final class SelectImpl extends ResultQueryBase
      */
     static Table tenantTarget(RenderContext ctx, Table table) {
         ctx.checkTenantAccess(table);
-        return ctx.tenantId() != null && table.tenantKey() != null ? table : null;
+        return ctx.tenantFiltered(table) ? table : null;
     }
 }

@@ -146,7 +146,7 @@ public final class UpdateImpl implements UpdateWhereStep, UpdateReturningStep {
                     + "every row");
         }
         Table scoped = SelectImpl.tenantTarget(ctx, table);
-        if (scoped != null && set.containsKey(table.tenantKey())) {
+        if (ctx.tenantId() != null && table.tenantKey() != null && set.containsKey(table.tenantKey())) {
             throw new IllegalArgumentException("update " + table + " through a tenant-scoped Db cannot set the "
                     + "tenant key " + table.tenantKey().name() + ": a row stays with its tenant");
         }
