@@ -8,6 +8,7 @@ import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Schema;
 import dev.sleet.schema.Table;
+import dev.sleet.testing.PgBouncer;
 import dev.sleet.testing.PostgresTest;
 import dev.sleet.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -35,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The isolation property: 20 tenants with random data, and thousands of random selects (joins, subqueries,
  * CTEs), updates, deletes, inserts and upserts through {@code forTenant}. Not one row of another tenant is read,
  * written or deleted: first with Sleet's own filters, then with them switched off and row-level security alone
- * (a role that does not own the tables, the standard isolation policy). And with a pool of two connections, 50
- * interleaved tenants never see each other's tenant setting.
+ * (a role that does not own the tables, the standard isolation policy). With a pool of two connections, 50
+ * interleaved tenants never see each other's tenant setting. And all of it again through a real PgBouncer in
+ * transaction mode.
  */
 @PostgresTest
 class TenantIsolationPropertyTest {
@@ -116,40 +118,62 @@ class TenantIsolationPropertyTest {
 
     @Test
     void aPoolOfTwoNeverHandsOneTenantsContextToAnother() throws Exception {
+        try (Db db = Sleet.connect(database.url(), SleetOptions.defaults().maxPoolSize(2))) {
+            interleave(db);
+        }
+    }
+
+    @Test
+    void throughPgBouncerInTransactionModeBothLayersHold() throws Exception {
+        // two server connections behind the bouncer, more clients than that in front of it
+        try (PgBouncer bouncer = PgBouncer.start(database, 2)) {
+            try (Db db = Sleet.connect(bouncer.jdbcUrl())) {
+                run(db, new Random(6432L));
+            }
+            try (Db db = Sleet.connect(bouncer.jdbcUrl(), SleetOptions.defaults().tenantRole(ROLE)
+                    .tenantFilters(false))) {
+                run(db, new Random(2346L));
+            }
+            try (Db db = Sleet.connect(bouncer.jdbcUrl(), SleetOptions.defaults().maxPoolSize(6))) {
+                interleave(db);
+            }
+        }
+    }
+
+    /** 50 tenants from six threads: each statement sees its own tenant setting, the plain Db none. */
+    private static void interleave(Db db) throws Exception {
         seed(new Random(7));
         QueryPart setting = Sql.tenantSafe(sql("select current_setting('app.current_tenant', true) as t"));
-        try (Db db = Sleet.connect(database.url(), SleetOptions.defaults().maxPoolSize(2))) {
-            ExecutorService threads = Executors.newFixedThreadPool(6);
-            try {
-                List<Future<Integer>> done = new ArrayList<>();
-                for (long tenant = 1; tenant <= 50; tenant++) {
-                    long t = tenant;
-                    done.add(threads.submit(() -> {
-                        Db scoped = db.forTenant(t);
-                        int checks = 0;
-                        for (int i = 0; i < 10; i++) {
-                            assertThat(scoped.fetch(setting).get(0).get("t")).isEqualTo(Long.toString(t));
-                            assertThat(scoped.select(P.tenantId).from(P).fetch()).allSatisfy(r ->
-                                    assertThat(r.get(P.tenantId)).isEqualTo(t));
-                            Object plain = db.fetch(sql("select current_setting('app.current_tenant', true) as t"))
-                                    .get(0).get("t");
-                            assertThat(plain == null || "".equals(plain)).as("unscoped sees %s", plain)
-                                    .isEqualTo(true);
-                            Object inTx = scoped.transactionResult(tx -> tx.fetch(setting).get(0).get("t"));
-                            assertThat(inTx).isEqualTo(Long.toString(t));
-                            checks += 4;
-                        }
-                        return checks;
-                    }));
-                }
-                int total = 0;
-                for (Future<Integer> f : done) {
-                    total += f.get();
-                }
-                assertThat(total).isEqualTo(50 * 40);
-            } finally {
-                threads.shutdownNow();
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (long tenant = 1; tenant <= 50; tenant++) {
+                long t = tenant;
+                done.add(threads.submit(() -> {
+                    Db scoped = db.forTenant(t);
+                    int checks = 0;
+                    for (int i = 0; i < 10; i++) {
+                        assertThat(scoped.fetch(setting).get(0).get("t")).isEqualTo(Long.toString(t));
+                        assertThat(scoped.select(P.tenantId).from(P).fetch()).allSatisfy(r ->
+                                assertThat(r.get(P.tenantId)).isEqualTo(t));
+                        Object plain = db.fetch(sql("select current_setting('app.current_tenant', true) as t"))
+                                .get(0).get("t");
+                        assertThat(plain == null || "".equals(plain)).as("unscoped sees %s", plain)
+                                .isEqualTo(true);
+                        Object inTx = scoped.transactionResult(tx -> tx.fetch(setting).get(0).get("t"));
+                        assertThat(inTx).isEqualTo(Long.toString(t));
+                        checks += 4;
+                    }
+                    return checks;
+                }));
             }
+            int total = 0;
+            for (Future<Integer> f : done) {
+                total += f.get();
+            }
+            assertThat(total).isEqualTo(50 * 40);
+        } finally {
+            threads.shutdownNow();
         }
     }
 
