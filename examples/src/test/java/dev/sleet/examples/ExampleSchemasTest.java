@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.sleet.Sql.and;
 import static dev.sleet.Sql.eq;
 import static dev.sleet.examples.books.Authors.AUTHORS;
 import static dev.sleet.examples.books.Books.BOOKS;
@@ -62,37 +61,44 @@ class ExampleSchemasTest {
     @Test
     void saasSchemaKeepsEachTenantsRowsApart() {
         try (Db db = fresh("saas", SaasSchema.class)) {
-            UUID acme = db.insert(TENANTS).set(TENANTS.name, "Acme").set(TENANTS.tier, "pro")
+            // signing tenants up works across tenants: the unscoped Db
+            Db admin = db.unscoped();
+            UUID acme = admin.insert(TENANTS).set(TENANTS.name, "Acme").set(TENANTS.tier, "pro")
                     .returning(TENANTS.id).fetchOne().get(TENANTS.id);
-            UUID globex = db.insert(TENANTS).set(TENANTS.name, "Globex").returning(TENANTS.id).fetchOne().get(TENANTS.id);
-            UUID ann = db.insert(USERS).set(USERS.email, "ann@acme.test").set(USERS.passwordHash, "x")
+            UUID globex = admin.insert(TENANTS).set(TENANTS.name, "Globex").returning(TENANTS.id).fetchOne()
+                    .get(TENANTS.id);
+            UUID ann = admin.insert(USERS).set(USERS.email, "ann@acme.test").set(USERS.passwordHash, "x")
                     .set(USERS.tenantId, acme).set(USERS.role, MemberRole.admin).returning(USERS.id).fetchOne()
                     .get(USERS.id);
-            db.insert(USER_TENANTS).values(Map.of(USER_TENANTS.userId, ann, USER_TENANTS.tenantId, globex,
+            admin.insert(USER_TENANTS).values(Map.of(USER_TENANTS.userId, ann, USER_TENANTS.tenantId, globex,
                     USER_TENANTS.role, MemberRole.viewer)).execute();
-            UUID project = db.insert(PROJECTS).set(PROJECTS.tenantId, acme).set(PROJECTS.name, "Launch")
-                    .set(PROJECTS.createdBy, ann).returning(PROJECTS.id).fetchOne().get(PROJECTS.id);
-            db.insert(DOCUMENTS).set(DOCUMENTS.tenantId, acme).set(DOCUMENTS.projectId, project)
+
+            // the application's work goes through a tenant-scoped Db: the tenant key is filled in
+            Db acmeDb = db.forTenant(acme);
+            UUID project = acmeDb.insert(PROJECTS).set(PROJECTS.name, "Launch").set(PROJECTS.createdBy, ann)
+                    .returning(PROJECTS.id).fetchOne().get(PROJECTS.id);
+            acmeDb.insert(DOCUMENTS).set(DOCUMENTS.projectId, project)
                     .set(DOCUMENTS.ownerId, ann).set(DOCUMENTS.title, "Plan")
                     .set(DOCUMENTS.visibility, Visibility.company)
                     .set(DOCUMENTS.body, new DocumentBody("the plan", List.of("step one", "step two"))).execute();
-
-            List<Row> acmeDocs = db.select(DOCUMENTS.title, DOCUMENTS.body, PROJECTS.name).from(DOCUMENTS)
+            List<Row> acmeDocs = acmeDb.select(DOCUMENTS.title, DOCUMENTS.body, PROJECTS.name).from(DOCUMENTS)
                     .innerJoin(PROJECTS).on(eq(DOCUMENTS.projectId, PROJECTS.id))
-                    .where(and(eq(DOCUMENTS.tenantId, acme), eq(DOCUMENTS.visibility, Visibility.company)))
+                    .where(eq(DOCUMENTS.visibility, Visibility.company))
                     .fetch();
             assertThat(acmeDocs).hasSize(1);
             assertThat(acmeDocs.get(0).get(DOCUMENTS.body).paragraphs()).containsExactly("step one", "step two");
-            assertThat(db.count(DOCUMENTS, eq(DOCUMENTS.tenantId, globex))).isZero();
-            assertThat(db.count(USER_TENANTS, eq(USER_TENANTS.userId, ann))).isEqualTo(1);
-
-            assertThatThrownBy(() -> db.update(TENANTS).set(TENANTS.tier, "platinum").where(eq(TENANTS.id, acme))
+            Db globexDb = db.forTenant(globex);
+            assertThat(globexDb.count(DOCUMENTS)).isZero();
+            assertThat(globexDb.update(DOCUMENTS).set(DOCUMENTS.title, "mine").all().execute()).isZero();
+            assertThat(globexDb.count(USER_TENANTS)).isEqualTo(1);
+            assertThatThrownBy(() -> db.count(DOCUMENTS)).as("the tenant forgotten").isInstanceOf(
+                    IllegalStateException.class);
+            assertThatThrownBy(() -> admin.update(TENANTS).set(TENANTS.tier, "platinum").where(eq(TENANTS.id, acme))
                     .execute())
                     .isInstanceOf(CheckViolationException.class)
                     .hasMessageContaining("tenants_tier_check");
-
-            db.delete(TENANTS).where(eq(TENANTS.id, globex)).execute();
-            assertThat(db.count(USER_TENANTS)).isZero();   // membership cascades with the tenant
+            admin.delete(TENANTS).where(eq(TENANTS.id, globex)).execute();
+            assertThat(admin.count(USER_TENANTS)).isZero();   // membership cascades with the tenant
         }
     }
 

@@ -15,8 +15,8 @@ public final class Documents extends Table {
 
     /** Primary key. */
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
-    /** The owning tenant. */
-    public final Column<UUID> tenantId = uuid("tenant_id").notNull()
+    /** The owning tenant: the tenant key. */
+    public final Column<UUID> tenantId = uuid("tenant_id").tenantKey()
             .references(() -> Tenants.TENANTS.id, OnDelete.CASCADE);
     /** The project it belongs to, if any. */
     public final Column<UUID> projectId = uuid("project_id").references(() -> Projects.PROJECTS.id, OnDelete.SET_NULL);
@@ -34,6 +34,10 @@ public final class Documents extends Table {
 
     private Documents() {
         super("documents");
+        // the standard isolation policy, for the table's owner too: a tenant-scoped Db sets the tenant per
+        // transaction, and PostgreSQL shows it no other tenant's rows even if a query forgot the filter
+        tenantIsolationPolicy();
+        forceRowLevelSecurity();
         index("documents_tenant_visibility_idx").on(tenantId, visibility);
         index("documents_body_idx").on(body).using("gin");
     }

@@ -16,7 +16,7 @@ public final class UserTenants extends Table {
     /** The member. */
     public final Column<UUID> userId = uuid("user_id").notNull().references(() -> Users.USERS.id, OnDelete.CASCADE);
     /** The tenant. */
-    public final Column<UUID> tenantId = uuid("tenant_id").notNull()
+    public final Column<UUID> tenantId = uuid("tenant_id").tenantKey()
             .references(() -> Tenants.TENANTS.id, OnDelete.CASCADE);
     /** Role in that tenant. */
     public final Column<MemberRole> role = enumeration("role", SaasEnums.MEMBER_ROLE).notNull();

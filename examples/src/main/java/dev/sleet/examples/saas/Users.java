@@ -19,7 +19,7 @@ public final class Users extends Table {
     /** Password hash (never the password). */
     public final Column<String> passwordHash = varchar("password_hash", 255).notNull();
     /** The home tenant. */
-    public final Column<UUID> tenantId = uuid("tenant_id").notNull().references(() -> Tenants.TENANTS.id);
+    public final Column<UUID> tenantId = uuid("tenant_id").tenantKey().references(() -> Tenants.TENANTS.id);
     /** Role in the home tenant. */
     public final Column<MemberRole> role = enumeration("role", SaasEnums.MEMBER_ROLE).notNull()
             .defaultValue(MemberRole.member);

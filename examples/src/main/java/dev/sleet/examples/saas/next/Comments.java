@@ -18,8 +18,8 @@ public final class Comments extends Table {
 
     /** Primary key. */
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
-    /** The owning tenant. */
-    public final Column<UUID> tenantId = uuid("tenant_id").notNull()
+    /** The owning tenant: the tenant key. */
+    public final Column<UUID> tenantId = uuid("tenant_id").tenantKey()
             .references(() -> Tenants.TENANTS.id, OnDelete.CASCADE);
     /** The document commented on; its comments go with it. */
     public final Column<UUID> documentId = uuid("document_id").notNull()
@@ -33,6 +33,10 @@ public final class Comments extends Table {
 
     private Comments() {
         super("comments");
+        // the standard isolation policy, for the table's owner too: a tenant-scoped Db sets the tenant per
+        // transaction, and PostgreSQL shows it no other tenant's rows even if a query forgot the filter
+        tenantIsolationPolicy();
+        forceRowLevelSecurity();
         index("comments_document_idx").on(documentId, createdAt);
     }
 }

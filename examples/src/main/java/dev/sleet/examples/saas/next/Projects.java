@@ -20,8 +20,8 @@ public final class Projects extends Table {
 
     /** Primary key. */
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
-    /** The owning tenant. */
-    public final Column<UUID> tenantId = uuid("tenant_id").notNull()
+    /** The owning tenant: the tenant key. */
+    public final Column<UUID> tenantId = uuid("tenant_id").tenantKey()
             .references(() -> Tenants.TENANTS.id, OnDelete.CASCADE);
     /** Project name, unique within the tenant. */
     public final Column<String> name = varchar("name", 255).notNull();
@@ -34,6 +34,10 @@ public final class Projects extends Table {
 
     private Projects() {
         super("projects");
+        // the standard isolation policy, for the table's owner too: a tenant-scoped Db sets the tenant per
+        // transaction, and PostgreSQL shows it no other tenant's rows even if a query forgot the filter
+        tenantIsolationPolicy();
+        forceRowLevelSecurity();
         unique("projects_tenant_name_key", tenantId, name);
         index("projects_tenant_idx").on(tenantId, desc(createdAt));
         // Partial: lists of a tenant's projects show the active ones, and archived projects pile up over time.
