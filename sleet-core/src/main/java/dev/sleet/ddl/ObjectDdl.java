@@ -276,6 +276,27 @@ public final class ObjectDdl {
     }
 
     /**
+     * Grants table privileges, or revokes them.
+     *
+     * @param grant      {@code true} for {@code GRANT ... TO}, {@code false} for {@code REVOKE ... FROM}
+     * @param schema     the table's schema, or {@code null}
+     * @param table      the table
+     * @param role       the role name ({@code public} for everyone)
+     * @param privileges the privileges, as {@link dev.sleet.schema.Privilege#sql()} writes them
+     * @return the statement
+     */
+    public static String grant(boolean grant, String schema, String table, String role, List<String> privileges) {
+        RenderContext ctx = ctx().sql(grant ? "grant " : "revoke ");
+        for (int i = 0; i < privileges.size(); i++) {
+            String p = dev.sleet.schema.Privilege.of(privileges.get(i)).sql();
+            ctx.sql(i > 0 ? ", " : "").sql(p);
+        }
+        ctx.sql(" on ").qualified(schema, table).sql(grant ? " to " : " from ");
+        PgRole.renderName(ctx, role);
+        return text(ctx);
+    }
+
+    /**
      * Sets or removes a comment.
      *
      * @param kind   {@code table}, {@code column}, {@code view}, {@code materialized view} or {@code sequence}

@@ -85,6 +85,10 @@ public final class SchemaDdl {
             }
         }
         for (Table t : schema.tables()) {
+            for (dev.sleet.schema.Grant g : t.grants()) {
+                out.add(statement(ObjectDdl.grant(true, t.schema(), t.name(), g.role(),
+                        g.privileges().stream().map(dev.sleet.schema.Privilege::sql).toList())));
+            }
             for (Policy p : t.policies()) {
                 out.add(statement(ObjectDdl.createPolicy(t.schema(), t.name(), p.name(), p.as().sql(),
                         p.command().sql(), p.roles(), p.using(), p.withCheck())));

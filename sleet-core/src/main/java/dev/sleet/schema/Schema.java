@@ -161,6 +161,15 @@ public record Schema(List<PgEnum<?>> enums, List<Table> tables, List<PgSequence>
                 }
             }
         }
+        for (Table t : tables) {
+            for (Grant g : t.grants()) {
+                if (!PgRole.isPseudoRole(g.role()) && roles.stream().noneMatch(r -> r.name().equals(g.role()))) {
+                    throw new SchemaDefinitionException("table \"" + t.qualifiedName() + "\", grant to \"" + g.role()
+                            + "\": the role is not declared; add a PgRole field for it (PgRole.existing(\""
+                            + g.role() + "\") when the platform owns it)");
+                }
+            }
+        }
         return new Schema(new ArrayList<>(enums), new ArrayList<>(tables), new ArrayList<>(sequences),
                 new ArrayList<>(views), new ArrayList<>(roles));
     }

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -77,6 +78,7 @@ public abstract class Table implements TableLike {
     private List<Column<?>> primaryKeyColumns;
     private String primaryKeyName;
     private Column<?> tenantKey;
+    private final Map<String, java.util.EnumSet<Privilege>> grants = new java.util.TreeMap<>();
     private String renamedFrom;
     private boolean rowLevelSecurity;
     private boolean forceRowLevelSecurity;
@@ -661,6 +663,45 @@ public abstract class Table implements TableLike {
                     + "the tenant key; a table has one");
         }
         tenantKey = column;
+    }
+
+    /**
+     * Grants table privileges to a role ({@code GRANT ... ON table TO role}). Several grants to one role add up.
+     * The role must be declared in the schema (a {@link PgRole} field, {@link PgRole#existing} for one the
+     * platform owns), as {@code Schema.of} checks.
+     *
+     * @param role       the role
+     * @param privileges the privileges, at least one
+     */
+    protected final void grant(PgRole role, Privilege... privileges) {
+        grant(Objects.requireNonNull(role, "role").name(), privileges);
+    }
+
+    /**
+     * Grants table privileges to a role by name, such as {@code "public"} or a role {@code sleet pull} found.
+     *
+     * @param role       the role name
+     * @param privileges the privileges, at least one
+     */
+    protected final void grant(String role, Privilege... privileges) {
+        checkDeclaring(() -> "grant to " + role);
+        if (privileges.length == 0) {
+            throw new SchemaDefinitionException("table \"" + qualifiedName() + "\": grant to " + role
+                    + " needs at least one privilege");
+        }
+        grants.computeIfAbsent(Objects.requireNonNull(role, "role"), r -> java.util.EnumSet.noneOf(Privilege.class))
+                .addAll(List.of(privileges));
+    }
+
+    /**
+     * Returns the privileges granted on this table, by role name.
+     *
+     * @return the grants, sorted by role
+     */
+    public final List<Grant> grants() {
+        List<Grant> out = new ArrayList<>();
+        grants.forEach((role, privileges) -> out.add(new Grant(role, new ArrayList<>(privileges))));
+        return out;
     }
 
     /**

@@ -98,6 +98,42 @@ class SchemaObjectsTest {
                 .hasMessageContaining("role \"sleet_schema_objects_app\" is not declared");
     }
 
+    static final class Granted extends Table {
+        final Column<Long> id = bigint("id").primaryKey();
+
+        Granted() {
+            super("granted");
+            grant(SecuredSchema.APP, Privilege.UPDATE, Privilege.SELECT);
+            grant(SecuredSchema.APP, Privilege.SELECT, Privilege.INSERT);
+            grant("public", Privilege.SELECT);
+        }
+    }
+
+    /** Grants to a role it does not declare. */
+    public static final class UndeclaredGrantSchema {
+        public static final Granted GRANTED = new Granted();
+    }
+
+    @Test
+    void grantsAddUpPerRoleAndNameOnlyDeclaredRoles() {
+        Granted granted = new Granted();
+
+        assertThat(granted.grants()).containsExactly(
+                new Grant("public", List.of(Privilege.SELECT)),
+                new Grant("sleet_schema_objects_app", List.of(Privilege.SELECT, Privilege.INSERT, Privilege.UPDATE)));
+        assertThat(SchemaDdl.create(new Schema(List.of(), List.of(granted))).stream()
+                .map(q -> dev.sleet.render.RenderContext.render(q, dev.sleet.render.ParamStyle.INLINE).sql()))
+                .contains("grant select, insert, update on \"granted\" to \"sleet_schema_objects_app\"",
+                        "grant select on \"granted\" to public");
+        assertThatThrownBy(() -> Schema.of(UndeclaredGrantSchema.class)).isInstanceOf(SchemaDefinitionException.class)
+                .hasMessageContaining("grant to \"sleet_schema_objects_app\": the role is not declared");
+        assertThatThrownBy(() -> new Table("bad") {
+            {
+                grant("public");
+            }
+        }).hasMessageContaining("needs at least one privilege");
+    }
+
     @Test
     void namesAndOptionsPostgresWouldRefuseFailAtDeclaration() {
         assertThatThrownBy(() -> PgRole.of("public")).hasMessageContaining("reserved by PostgreSQL");

@@ -420,6 +420,10 @@ public final class MigrationSql {
                 .sql(')'));
     }
 
+    private static String grant(boolean grant, TableName table, String role, List<String> privileges) {
+        return dev.sleet.ddl.ObjectDdl.grant(grant, table.schema(), table.name(), role, privileges);
+    }
+
     static String dropConstraint(TableName table, String name) {
         return text(alterTable(table).sql("drop constraint ").identifier(name));
     }
@@ -714,6 +718,16 @@ public final class MigrationSql {
         public List<String> visit(Change.SetComment c) {
             return List.of(ObjectSql.comment(c.target(), c.after()));
         }
+
+        @Override
+        public List<String> visit(Change.GrantPrivileges c) {
+            return List.of(grant(true, c.table(), c.role(), c.privileges()));
+        }
+
+        @Override
+        public List<String> visit(Change.RevokePrivileges c) {
+            return List.of(grant(false, c.table(), c.role(), c.privileges()));
+        }
     }
 
     /** The statements undoing each kind of change. */
@@ -934,6 +948,15 @@ public final class MigrationSql {
         @Override
         public List<String> visit(Change.SetComment c) {
             return List.of(ObjectSql.comment(c.target(), c.before()));
+        }
+        @Override
+        public List<String> visit(Change.GrantPrivileges c) {
+            return List.of(grant(false, c.table(), c.role(), c.privileges()));
+        }
+
+        @Override
+        public List<String> visit(Change.RevokePrivileges c) {
+            return List.of(grant(true, c.table(), c.role(), c.privileges()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sleet.kit.diff;
 
+import java.util.List;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
@@ -650,6 +651,58 @@ public sealed interface Change {
     }
 
     /**
+     * {@code grant privileges on table to role}; undone by revoking them.
+     *
+     * @param table      the table
+     * @param role       the role name ({@code public} for everyone)
+     * @param privileges the privileges granted, as SQL writes them
+     */
+    record GrantPrivileges(TableName table, String role, List<String> privileges) implements Change {
+
+        /**
+         * Copies the privileges.
+         *
+         * @param table      the table
+         * @param role       the role
+         * @param privileges the privileges
+         */
+        public GrantPrivileges {
+            privileges = List.copyOf(privileges);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code revoke privileges on table from role}; undone by granting them again.
+     *
+     * @param table      the table
+     * @param role       the role name
+     * @param privileges the privileges revoked, as SQL writes them
+     */
+    record RevokePrivileges(TableName table, String role, List<String> privileges) implements Change {
+
+        /**
+         * Copies the privileges.
+         *
+         * @param table      the table
+         * @param role       the role
+         * @param privileges the privileges
+         */
+        public RevokePrivileges {
+            privileges = List.copyOf(privileges);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
      * One method per kind of change; see {@link Change#accept(Visitor)}.
      *
      * @param <R> the result type
@@ -983,5 +1036,21 @@ public sealed interface Change {
          * @return the result
          */
         R visit(SetComment change);
+
+        /**
+         * Handles a {@link GrantPrivileges}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(GrantPrivileges change);
+
+        /**
+         * Handles a {@link RevokePrivileges}.
+         *
+         * @param change the change
+         * @return the result
+         */
+        R visit(RevokePrivileges change);
     }
 }

@@ -4,6 +4,7 @@ import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.GrantSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.PrimaryKeySnapshot;
@@ -163,6 +164,31 @@ public final class Diff {
 
     // ------------------------------------------------------------------------------------------ the walk
 
+    /**
+     * The privileges a table gains and loses, per role: revokes run with the policy drops (before renames and
+     * before roles go, so under the old name), grants with the policy creates (after tables and roles exist).
+     */
+    private void grants(TableName old, TableName table, List<GrantSnapshot> before, List<GrantSnapshot> after) {
+        Map<String, List<String>> was = new java.util.TreeMap<>();
+        before.forEach(g -> was.put(g.role(), g.privileges()));
+        Map<String, List<String>> is = new java.util.TreeMap<>();
+        after.forEach(g -> is.put(g.role(), g.privileges()));
+        for (Map.Entry<String, List<String>> e : was.entrySet()) {
+            List<String> lost = new ArrayList<>(e.getValue());
+            lost.removeAll(is.getOrDefault(e.getKey(), List.of()));
+            if (!lost.isEmpty()) {
+                dropPolicies.add(new Change.RevokePrivileges(old, e.getKey(), lost));
+            }
+        }
+        for (Map.Entry<String, List<String>> e : is.entrySet()) {
+            List<String> gained = new ArrayList<>(e.getValue());
+            gained.removeAll(was.getOrDefault(e.getKey(), List.of()));
+            if (!gained.isEmpty()) {
+                createPolicies.add(new Change.GrantPrivileges(table, e.getKey(), gained));
+            }
+        }
+    }
+
     private void run() {
         Snapshot from = pairing.from;
         Snapshot to = pairing.to;
@@ -193,12 +219,15 @@ public final class Diff {
             for (PolicySnapshot p : t.policies()) {
                 createPolicies.add(new Change.CreatePolicy(name, p));
             }
+            grants(name, name, List.of(), t.grants());
         }
         for (TableSnapshot f : pairing.droppedTables) {
             TableName name = TableName.of(f);
             for (PolicySnapshot p : f.policies()) {
                 dropPolicies.add(new Change.DropPolicy(name, p));
             }
+            // revoked explicitly, so that down.sql, which creates the table again, grants them again too
+            grants(name, name, f.grants(), List.of());
             for (ForeignKeySnapshot fk : f.foreignKeys()) {
                 dropForeignKeys.add(new Change.DropForeignKey(name, fk));
             }
@@ -382,6 +411,7 @@ public final class Diff {
             rowLevelSecurity.add(new Change.AlterRowLevelSecurity(name, f.rowLevelSecurity(),
                     f.forceRowLevelSecurity(), t.rowLevelSecurity(), t.forceRowLevelSecurity()));
         }
+        grants(old, name, f.grants(), t.grants());
         match(f.policies(), t.policies(), PolicySnapshot::name, PolicySnapshot::equals,
                 a -> dropPolicies.add(new Change.DropPolicy(old, a)),
                 b -> createPolicies.add(new Change.CreatePolicy(name, b)),

@@ -117,6 +117,12 @@ public final class Drift {
             return "foreign key " + c.key().name() + " on " + c.table() + extra;
         } else if (change instanceof Change.AddForeignKey c) {
             return "foreign key " + c.key().name() + " on " + c.table() + missing;
+        } else if (change instanceof Change.RevokePrivileges c) {
+            return "privileges " + String.join(", ", c.privileges()) + " on " + c.table() + " to " + c.role()
+                    + " are granted in the database, not in the migrations";
+        } else if (change instanceof Change.GrantPrivileges c) {
+            return "privileges " + String.join(", ", c.privileges()) + " on " + c.table() + " to " + c.role()
+                    + " are missing from the database";
         } else if (change instanceof Change.DropCheck c) {
             return "check " + c.check().name() + " on " + c.table() + extra;
         } else if (change instanceof Change.AddCheck c) {

@@ -4,6 +4,7 @@ import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.GrantSnapshot;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
@@ -261,13 +262,26 @@ public final class Introspector {
                     rs.getString(6), rs.getString(7)));
         });
 
+        // Privileges granted to roles the filter takes (or to everyone), the owner's own left out: the grants a
+        // schema declares. A platform's default grants to roles the schema does not name are not its business.
+        Map<Long, Map<String, List<String>>> grants = new HashMap<>();
+        r.query("select c.oid, case when a.grantee = 0 then 'public' else pg_get_userbyid(a.grantee)::text end,"
+                + " lower(a.privilege_type) from pg_class c, aclexplode(c.relacl) a"
+                + " where c.oid::bigint = any(?) and a.grantee <> c.relowner order by 1, 2", tableOids, rs -> {
+            String role = rs.getString(2);
+            if (role.equals("public") || roleFilter.test(role)) {
+                grants.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(role, k -> new ArrayList<>()).add(rs.getString(3));
+            }
+        });
+
         List<TableSnapshot> tableSnapshots = new ArrayList<>();
         for (Relation t : tables.values()) {
             tableSnapshots.add(new TableSnapshot(t.schema, t.name, null, columns.getOrDefault(t.oid, List.of()),
                     primaryKeys.get(t.oid), uniques.getOrDefault(t.oid, List.of()),
                     foreignKeys.getOrDefault(t.oid, List.of()), checks.getOrDefault(t.oid, List.of()),
                     indexes.getOrDefault(t.oid, List.of()), t.rowSecurity, t.forceRowSecurity,
-                    policies.getOrDefault(t.oid, List.of()), t.comment));
+                    policies.getOrDefault(t.oid, List.of()), t.comment, grantsOf(grants.get(t.oid))));
         }
         tableSnapshots.sort(Comparator.comparing((TableSnapshot t) -> key(t.schema(), t.name())));
 
@@ -359,6 +373,17 @@ public final class Introspector {
             return "";
         }
         return " " + (rest.regionMatches(true, 0, "COLLATE ", 0, 8) ? "collate " + rest.substring(8) : rest);
+    }
+
+    /** The grants of one table, each role's privileges in the order of {@link dev.sleet.schema.Privilege}. */
+    private static List<GrantSnapshot> grantsOf(Map<String, List<String>> byRole) {
+        List<GrantSnapshot> out = new ArrayList<>();
+        if (byRole == null) {
+            return out;
+        }
+        byRole.forEach((role, privileges) -> out.add(new GrantSnapshot(role, privileges.stream()
+                .map(dev.sleet.schema.Privilege::of).sorted().map(dev.sleet.schema.Privilege::sql).toList())));
+        return out;
     }
 
     /** The view's query as {@code pg_get_viewdef} prints it, without the final semicolon. */

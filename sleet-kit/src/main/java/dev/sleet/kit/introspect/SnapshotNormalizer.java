@@ -262,7 +262,7 @@ public final class SnapshotNormalizer {
             }
             tables.add(new TableSnapshot(t.schema(), t.name(), null, columns, t.primaryKey(), t.uniques(),
                     t.foreignKeys(), t.checks(), indexes, t.rowLevelSecurity(), t.forceRowLevelSecurity(),
-                    t.policies(), t.comment()));
+                    t.policies(), t.comment(), t.grants()));
         }
         List<SequenceSnapshot> sequences = new ArrayList<>();
         for (SequenceSnapshot q : s.sequences()) {
@@ -399,7 +399,7 @@ public final class SnapshotNormalizer {
                     p.withCheck()));
         }
         return new TableSnapshot("pg_temp", t.name(), null, columns, null, List.of(), List.of(), t.checks(),
-                t.indexes(), false, false, policies, null);
+                t.indexes(), false, false, policies, null, List.of());
     }
 
     private static TableSnapshot withPrinting(TableSnapshot t, TableSnapshot p) {
@@ -429,7 +429,7 @@ public final class SnapshotNormalizer {
             policies.add(new PolicySnapshot(x.name(), x.as(), x.command(), x.roles(), pp.using(), pp.withCheck()));
         }
         return new TableSnapshot(t.schema(), t.name(), null, columns, t.primaryKey(), t.uniques(), t.foreignKeys(),
-                checks, indexes, t.rowLevelSecurity(), t.forceRowLevelSecurity(), policies, t.comment());
+                checks, indexes, t.rowLevelSecurity(), t.forceRowLevelSecurity(), policies, t.comment(), t.grants());
     }
 
     private static Set<String> names(List<TableSnapshot> tables) {

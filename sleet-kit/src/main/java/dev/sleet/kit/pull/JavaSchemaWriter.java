@@ -2,6 +2,7 @@ package dev.sleet.kit.pull;
 
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
+import dev.sleet.kit.snapshot.GrantSnapshot;
 import dev.sleet.kit.snapshot.IdentitySnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.RoleSnapshot;
@@ -294,7 +295,7 @@ public final class JavaSchemaWriter {
     }
 
     /**
-     * Roles: those read with the snapshot as roles Sleet manages, the others that policies name as existing
+     * Roles: those read with the snapshot as roles Sleet manages, the others that policies and grants name as existing
      * roles, which Sleet does not create ({@link dev.sleet.schema.Schema#of} wants every role a policy names).
      */
     private List<String> roleLines(Set<String> taken) {
@@ -329,6 +330,11 @@ public final class JavaSchemaWriter {
                     if (!PgRole.isPseudoRole(role) && !declared.contains(role)) {
                         existing.add(role);
                     }
+                }
+            }
+            for (GrantSnapshot g : t.grants()) {
+                if (!PgRole.isPseudoRole(g.role()) && !declared.contains(g.role())) {
+                    existing.add(g.role());
                 }
             }
         }

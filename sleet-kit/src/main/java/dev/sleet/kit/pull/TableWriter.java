@@ -6,6 +6,7 @@ import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
 import dev.sleet.kit.snapshot.ForeignKeySnapshot;
+import dev.sleet.kit.snapshot.GrantSnapshot;
 import dev.sleet.kit.snapshot.IndexSnapshot;
 import dev.sleet.kit.snapshot.PolicySnapshot;
 import dev.sleet.kit.snapshot.TableSnapshot;
@@ -96,6 +97,14 @@ final class TableWriter {
         }
         for (PolicySnapshot p : table.policies()) {
             ctor.append(policy(p));
+        }
+        for (GrantSnapshot g : table.grants()) {
+            List<String> privileges = new ArrayList<>();
+            for (String p : g.privileges()) {
+                privileges.add("Privilege." + p.toUpperCase(Locale.ROOT));
+            }
+            ctor.append("        grant(").append(JavaText.literal(g.role())).append(", ")
+                    .append(String.join(", ", privileges)).append(");\n");
         }
 
         StringBuilder s = schema.header();

@@ -141,8 +141,13 @@ public final class SnapshotBuilder {
                     p.withCheck()));
         }
         policies.sort(Comparator.comparing(PolicySnapshot::name));
+        List<GrantSnapshot> grants = new ArrayList<>();
+        for (dev.sleet.schema.Grant g : t.grants()) {
+            grants.add(new GrantSnapshot(g.role(), g.privileges().stream().map(dev.sleet.schema.Privilege::sql)
+                    .toList()));
+        }
         return new TableSnapshot(t.schema(), t.name(), t.previousName(), columns, pk, uniques, fks, checks, indexes,
-                t.isRowLevelSecurityEnabled(), t.isRowLevelSecurityForced(), policies, t.comment());
+                t.isRowLevelSecurityEnabled(), t.isRowLevelSecurityForced(), policies, t.comment(), grants);
     }
 
     private static IdentitySnapshot identity(Identity identity) {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param forceRowLevelSecurity {@code FORCE ROW LEVEL SECURITY}
  * @param policies    row-level security policies, sorted by name
  * @param comment     the comment, or {@code null}
+ * @param grants      privileges granted to roles, sorted by role
  */
 public record TableSnapshot(String schema, String name, String renamedFrom, List<ColumnSnapshot> columns,
                             PrimaryKeySnapshot primaryKey, List<UniqueSnapshot> uniques,
@@ -30,7 +31,8 @@ public record TableSnapshot(String schema, String name, String renamedFrom, List
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rowLevelSecurity,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean forceRowLevelSecurity,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PolicySnapshot> policies,
-                            String comment) {
+                            String comment,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GrantSnapshot> grants) {
 
     /**
      * Copies the lists.
@@ -48,6 +50,7 @@ public record TableSnapshot(String schema, String name, String renamedFrom, List
      * @param forceRowLevelSecurity row-level security forced on the owner
      * @param policies    the policies; {@code null} reads as none (snapshots written before policies existed)
      * @param comment     the comment, or {@code null}
+     * @param grants      the grants; {@code null} reads as none (snapshots written before grants existed)
      */
     @JsonCreator
     public TableSnapshot {
@@ -57,6 +60,7 @@ public record TableSnapshot(String schema, String name, String renamedFrom, List
         checks = List.copyOf(checks);
         indexes = List.copyOf(indexes);
         policies = policies == null ? List.of() : List.copyOf(policies);
+        grants = grants == null ? List.of() : List.copyOf(grants);
     }
 
     /**
@@ -77,7 +81,7 @@ public record TableSnapshot(String schema, String name, String renamedFrom, List
                          List<ForeignKeySnapshot> foreignKeys, List<CheckSnapshot> checks,
                          List<IndexSnapshot> indexes) {
         this(schema, name, renamedFrom, columns, primaryKey, uniques, foreignKeys, checks, indexes, false, false,
-                List.of(), null);
+                List.of(), null, List.of());
     }
 
     /**
@@ -88,7 +92,7 @@ public record TableSnapshot(String schema, String name, String renamedFrom, List
      */
     public TableSnapshot withColumns(List<ColumnSnapshot> newColumns) {
         return new TableSnapshot(schema, name, renamedFrom, newColumns, primaryKey, uniques, foreignKeys, checks,
-                indexes, rowLevelSecurity, forceRowLevelSecurity, policies, comment);
+                indexes, rowLevelSecurity, forceRowLevelSecurity, policies, comment, grants);
     }
 
     /**
@@ -119,6 +123,6 @@ public record TableSnapshot(String schema, String name, String renamedFrom, List
      */
     public TableSnapshot withRenamedFrom(String oldName) {
         return new TableSnapshot(schema, name, oldName, columns, primaryKey, uniques, foreignKeys, checks, indexes,
-                rowLevelSecurity, forceRowLevelSecurity, policies, comment);
+                rowLevelSecurity, forceRowLevelSecurity, policies, comment, grants);
     }
 }

@@ -107,6 +107,10 @@ public final class CatalogDump {
                 + " order by 1, 2");
         section(connection, out, "policy", "select schemaname, tablename, policyname, permissive, roles, cmd, qual,"
                 + " with_check from pg_policies order by 1, 2, 3");
+        section(connection, out, "grant", "select n.nspname, c.relname, case when a.grantee = 0 then 'public'"
+                + " else pg_get_userbyid(a.grantee)::text end, a.privilege_type"
+                + " from pg_class c join pg_namespace n on n.oid = c.relnamespace, aclexplode(c.relacl) a"
+                + " where a.grantee <> c.relowner and " + USER_SCHEMA + " order by 1, 2, 3, 4");
         section(connection, out, "comment", "select n.nspname, c.relname, c.relkind, a.attname, d.description"
                 + " from pg_description d join pg_class c on c.oid = d.objoid and d.classoid = 'pg_class'::regclass"
                 + " join pg_namespace n on n.oid = c.relnamespace"

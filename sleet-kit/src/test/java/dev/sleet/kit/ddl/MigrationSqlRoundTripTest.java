@@ -11,6 +11,7 @@ import dev.sleet.schema.OnDelete;
 import dev.sleet.schema.PgEnum;
 import dev.sleet.schema.PgLabel;
 import dev.sleet.schema.PgRole;
+import dev.sleet.schema.Privilege;
 import dev.sleet.schema.PgSequence;
 import dev.sleet.schema.PgView;
 import dev.sleet.schema.PolicyAs;
@@ -612,6 +613,35 @@ class MigrationSqlRoundTripTest {
                         forceRowLevelSecurity();
                         policy("reads").forCommand(PolicyCommand.SELECT).to(APP).using("true");
                         policy("writes").forCommand(PolicyCommand.INSERT).to(APP).withCheck("id > 0");
+                    }
+                }), List.of(), List.of(), List.of(APP)), MigrationSqlRoundTripTest::none),
+                new Case("grant privileges to a role and to everyone", () -> s(base()), () -> objects(List.of(
+                        new Table("t") {
+                            final Column<Long> id = bigint("id").primaryKey();
+
+                            {
+                                grant(APP, Privilege.SELECT, Privilege.INSERT);
+                                grant("public", Privilege.SELECT);
+                            }
+                        }), List.of(), List.of(), List.of(APP))),
+                new Case("privileges change", () -> objects(List.of(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+
+                    {
+                        grant(APP, Privilege.SELECT, Privilege.INSERT);
+                    }
+                }), List.of(), List.of(), List.of(APP)), () -> objects(List.of(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+
+                    {
+                        grant(APP, Privilege.UPDATE, Privilege.SELECT, Privilege.DELETE);
+                    }
+                }), List.of(), List.of(), List.of(APP))),
+                new Case("drop a table with grants and its role", () -> objects(List.of(new Table("t") {
+                    final Column<Long> id = bigint("id").primaryKey();
+
+                    {
+                        grant(APP, Privilege.SELECT, Privilege.TRUNCATE, Privilege.REFERENCES, Privilege.TRIGGER);
                     }
                 }), List.of(), List.of(), List.of(APP)), MigrationSqlRoundTripTest::none),
                 new Case("role attributes change", () -> objects(List.of(), List.of(), List.of(), List.of(APP)),

@@ -94,7 +94,9 @@ class DriftTest {
                 new Case("check dropped", "alter table parents drop constraint parents_name_short",
                         "check parents_name_short on parents is in the migrations but not in the database"),
                 new Case("table added", "create table notes (id int)",
-                        "table notes is in the database but not in the migrations"));
+                        "table notes is in the database but not in the migrations"),
+                new Case("privilege granted to everyone", "grant delete on children to public",
+                        "privileges delete on children to public are granted in the database, not in the migrations"));
     }
 
     @BeforeAll
