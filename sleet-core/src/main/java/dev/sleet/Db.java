@@ -272,6 +272,24 @@ public interface Db extends AutoCloseable {
     Db forTenant(Object tenantId);
 
     /**
+     * Returns a {@code Db} for schema-per-tenant: tables and enum types declared without a schema are read and
+     * written in the tenant's schema ({@code "acme"."projects"}), so one set of table classes serves every tenant,
+     * each in a schema of its own migrated with {@code sleet migrate --all-tenant-schemas}. Objects declared with
+     * a schema keep theirs (shared tables). Raw SQL is refused unless marked with {@link Sql#tenantSafe}: Sleet
+     * cannot move its names into the schema.
+     *
+     * <pre>{@code
+     * Db acme = db.forTenantSchema("tenant_acme");
+     * acme.select().from(PROJECTS).fetch();   // from "tenant_acme"."projects"
+     * }</pre>
+     *
+     * @param schema the tenant's schema
+     * @return the {@code Db}; it shares this one's pool, and closing it does nothing
+     * @throws IllegalStateException inside a transaction, or on a {@code Db} already scoped
+     */
+    Db forTenantSchema(String schema);
+
+    /**
      * Returns a {@code Db} that may read and write tenant-owned tables without a tenant, for work across
      * tenants: an admin screen, a data migration, a report. Without it (and unless
      * {@link SleetOptions#unscopedTenantAccess(boolean)} is on), a statement of the plain {@code Db} that reaches

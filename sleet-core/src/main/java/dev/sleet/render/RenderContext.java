@@ -33,6 +33,7 @@ public final class RenderContext {
     private Object tenantId;
     private boolean guardTenantTables;
     private boolean tenantFilters = true;
+    private String defaultSchema;
     private final Set<Object> declared = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
@@ -154,14 +155,15 @@ public final class RenderContext {
 
     /**
      * Appends a schema-qualified name ({@code "schema"."name"}), applying the schema mapping; a {@code null}
-     * schema renders the bare name so PostgreSQL's {@code search_path} applies.
+     * schema renders the {@link #defaultSchema} when there is one, else the bare name so PostgreSQL's
+     * {@code search_path} applies.
      *
      * @param schema the declared schema, or {@code null}
      * @param name   the object name
      * @return this context
      */
     public RenderContext qualified(String schema, String name) {
-        String mapped = schema == null ? null : schemaMapping.getOrDefault(schema, schema);
+        String mapped = schema == null ? defaultSchema : schemaMapping.getOrDefault(schema, schema);
         if (mapped != null) {
             identifier(mapped).sql('.');
         }
@@ -273,6 +275,18 @@ public final class RenderContext {
      */
     public boolean declare(Object declaration) {
         return declared.add(declaration);
+    }
+
+    /**
+     * Renders objects declared without a schema (tables, enum types) into a schema: the tenant's schema of a
+     * schema-per-tenant {@code Db}. Objects declared with a schema keep it.
+     *
+     * @param schema the schema, or {@code null} to leave such names bare (PostgreSQL's search path applies)
+     * @return this context
+     */
+    public RenderContext defaultSchema(String schema) {
+        this.defaultSchema = schema;
+        return this;
     }
 
     /**

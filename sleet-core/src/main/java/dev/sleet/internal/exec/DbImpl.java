@@ -185,7 +185,7 @@ public final class DbImpl implements Db {
                     + "start the transaction on it (db.forTenant(id).transaction(tx -> ...)), so the tenant is set "
                     + "when the transaction begins");
         }
-        if (tenant != null && tenant.isScoped()) {
+        if (tenant != null && tenant.isTenantBound()) {
             throw new IllegalStateException("this Db is already scoped to a tenant; call forTenant on the Db it came "
                     + "from");
         }
@@ -194,8 +194,28 @@ public final class DbImpl implements Db {
     }
 
     @Override
+    public Db forTenantSchema(String schema) {
+        if (schema == null || schema.isBlank() || schema.length() > 63) {
+            throw new IllegalArgumentException("tenant schema '" + schema + "' is not a PostgreSQL schema name");
+        }
+        if (dataSource == null) {
+            throw new IllegalStateException("an offline Db cannot be scoped to a tenant: it runs nothing");
+        }
+        if (transaction != null) {
+            throw new IllegalStateException("forTenantSchema(...) inside a transaction: scope the pooled Db first, "
+                    + "then start the transaction on it");
+        }
+        if (tenant != null && tenant.isTenantBound()) {
+            throw new IllegalStateException("this Db is already scoped to a tenant; call forTenantSchema on the Db "
+                    + "it came from");
+        }
+        return new DbImpl(dataSource, null, options, null,
+                TenantContext.inSchema(schema, !options.unscopedTenantAccess()));
+    }
+
+    @Override
     public Db unscoped() {
-        if (tenant != null && tenant.isScoped()) {
+        if (tenant != null && tenant.isTenantBound()) {
             throw new IllegalStateException("unscoped() on a tenant-scoped Db: call it on the Db the scope came from");
         }
         if (transaction != null) {
@@ -209,7 +229,7 @@ public final class DbImpl implements Db {
      * or SQL the application marked tenant-safe. Raw SQL would reach every tenant's rows.
      */
     private QueryPart scopable(QueryPart statement) {
-        if (tenant == null || !tenant.isScoped() || statement instanceof TenantSafe
+        if (tenant == null || !tenant.isTenantBound() || statement instanceof TenantSafe
                 || Statements.isBuiltStatement(statement)) {
             return statement;
         }
@@ -384,8 +404,9 @@ public final class DbImpl implements Db {
 
     @Override
     public String toString() {
-        if (tenant != null && tenant.isScoped()) {
-            return transaction != null ? "Db[transaction, tenant-scoped]" : "Db[tenant-scoped]";
+        if (tenant != null && tenant.isTenantBound()) {
+            String scope = tenant.schema() != null ? "tenant schema " + tenant.schema() : "tenant-scoped";
+            return transaction != null ? "Db[transaction, " + scope + "]" : "Db[" + scope + "]";
         }
         return transaction != null ? "Db[transaction]" : ownedPool != null ? "Db[" + ownedPool.getPoolName() + "]"
                 : dataSource == null ? "Db[offline]" : "Db[" + dataSource + "]";

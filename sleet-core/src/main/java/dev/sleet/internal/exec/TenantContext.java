@@ -18,8 +18,10 @@ import java.sql.SQLException;
  * @param guard   refuse tenant-owned tables without a tenant
  * @param role    the role scoped transactions run as ({@code SET LOCAL ROLE}), or {@code null}
  * @param filters whether statements get Sleet's own tenant filters (off: row-level security alone)
+ * @param schema  the tenant's schema, into which tables and types declared without a schema are rendered
+ *                (schema-per-tenant), or {@code null}
  */
-public record TenantContext(Object id, boolean guard, String role, boolean filters) {
+public record TenantContext(Object id, boolean guard, String role, boolean filters, String schema) {
 
     /**
      * The context of a plain {@code Db}.
@@ -28,7 +30,7 @@ public record TenantContext(Object id, boolean guard, String role, boolean filte
      * @return the context
      */
     public static TenantContext unscoped(boolean guard) {
-        return new TenantContext(null, guard, null, true);
+        return new TenantContext(null, guard, null, true, null);
     }
 
     /**
@@ -40,7 +42,23 @@ public record TenantContext(Object id, boolean guard, String role, boolean filte
      * @return the context
      */
     public static TenantContext scoped(Object id, String role, boolean filters) {
-        return new TenantContext(id, true, role, filters);
+        return new TenantContext(id, true, role, filters, null);
+    }
+
+    /**
+     * Schema-per-tenant: tables and types declared without a schema are the tenant's schema's.
+     *
+     * @param schema the tenant's schema
+     * @param guard  refuse tenant-owned tables without a tenant
+     * @return the context
+     */
+    public static TenantContext inSchema(String schema, boolean guard) {
+        return new TenantContext(null, guard, null, true, schema);
+    }
+
+    /** @return whether statements are limited to one tenant, by row or by schema */
+    public boolean isTenantBound() {
+        return id != null || schema != null;
     }
 
     /** @return whether statements are scoped to a tenant */

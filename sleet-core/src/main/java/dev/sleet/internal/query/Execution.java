@@ -111,8 +111,9 @@ public record Execution(JdbcExecutor executor, Map<String, String> schemaMapping
      */
     public RenderContext displayContext() {
         RenderContext ctx = new RenderContext(ParamStyle.POSITIONAL, schemaMapping);
-        if (executor != null && executor.tenant() != null && executor.tenant().isScoped()) {
-            ctx.tenantScope(executor.tenant().id()).tenantFilters(executor.tenant().filters());
+        if (executor != null && executor.tenant() != null) {
+            ctx.tenantScope(executor.tenant().id()).tenantFilters(executor.tenant().filters())
+                    .defaultSchema(executor.tenant().schema());
         }
         return ctx;
     }
