@@ -4,11 +4,19 @@ import dev.sleet.cli.config.SleetConfig;
 import dev.sleet.kit.migrate.AppliedMigration;
 import dev.sleet.kit.migrate.MigrateResult;
 import dev.sleet.kit.migrate.Migrator;
+import dev.sleet.kit.migrate.SleetMigrationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import javax.sql.DataSource;
 import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code sleet migrate}: applies the pending migrations, each in its own transaction. */
@@ -24,9 +32,22 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the SQL that would run, and run nothing")
     boolean dryRun;
 
+    @Option(names = "--all-tenant-schemas",
+            description = "schema-per-tenant: apply the migrations to every tenant schema (see --tenant-schemas),"
+                    + " one after another, each with its own history; after a failure, running again resumes")
+    boolean allTenantSchemas;
+
+    @Option(names = "--tenant-schemas", paramLabel = "GLOB", defaultValue = "tenant_*",
+            description = "with --all-tenant-schemas: the schemas that are tenants' (default: ${DEFAULT-VALUE};"
+                    + " * matches any characters)")
+    String tenantSchemas;
+
     @Override
     public Integer call() {
         SleetConfig config = project.load();
+        if (allTenantSchemas) {
+            return project.withMigrationDatabase(config, System.out, ds -> allTenantSchemas(ds, config));
+        }
         return project.withMigrationDatabase(config, System.out, ds -> {
             Migrator migrator = Migrator.of(ds, config.out());
             if (dryRun) {
@@ -36,6 +57,55 @@ final class MigrateCommand implements Callable<Integer> {
             print(System.out, "", to == null ? migrator.migrate() : migrator.migrate(to));
             return 0;
         });
+    }
+
+    /** Each tenant schema in name order, with progress; stops at the first failure, which a rerun resumes. */
+    private int allTenantSchemas(DataSource ds, SleetConfig config) {
+        List<String> schemas = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select nspname from pg_namespace where nspname like ? escape '\\' order by 1")) {
+            ps.setString(1, tenantSchemas.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    .replace('*', '%'));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            System.err.println("sleet migrate: could not list the tenant schemas: " + e.getMessage());
+            return SleetCommand.FAILED;
+        }
+        if (schemas.isEmpty()) {
+            System.err.println("sleet migrate: no schema matches " + tenantSchemas + "; create the tenant schemas, or"
+                    + " name them with --tenant-schemas GLOB");
+            return SleetCommand.FAILED;
+        }
+        for (int i = 0; i < schemas.size(); i++) {
+            String schema = schemas.get(i);
+            String progress = "[" + (i + 1) + "/" + schemas.size() + "] " + schema + ": ";
+            Migrator migrator = Migrator.of(ds, config.out()).inSchema(schema);
+            if (dryRun) {
+                System.out.println("-- " + progress);
+                System.out.println((to == null ? migrator.dryRun() : migrator.dryRun(to)).sql());
+                continue;
+            }
+            try {
+                MigrateResult result = to == null ? migrator.migrate() : migrator.migrate(to);
+                System.out.println(progress + (result.applied().isEmpty() ? "up to date"
+                        : Style.ok("applied") + " " + result.applied().size() + " migration"
+                        + (result.applied().size() == 1 ? "" : "s")));
+            } catch (SleetMigrationException e) {
+                System.out.println(progress + Style.bad("FAILED"));
+                System.err.println("sleet migrate: tenant schema " + schema + ": " + e.getMessage());
+                System.err.println("The schemas before it are migrated; its failed migration was rolled back. Fix"
+                        + " the cause and run again: it resumes with " + schema + ".");
+                return SleetCommand.FAILED;
+            }
+        }
+        if (!dryRun) {
+            System.out.println(schemas.size() + " tenant schema" + (schemas.size() == 1 ? "" : "s") + " migrated.");
+        }
+        return 0;
     }
 
     /** Prints what a run applied, one line per migration; {@code sleet demo} prints its runs through this too. */

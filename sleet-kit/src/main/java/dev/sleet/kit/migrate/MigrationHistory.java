@@ -1,5 +1,7 @@
 package dev.sleet.kit.migrate;
 
+import dev.sleet.render.RenderContext;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The history table {@code sleet.migrations} on one connection. Callers hold the advisory lock for every change;
+ * The history table on one connection: {@code sleet.migrations}, or {@code <schema>.sleet_migrations} when a
+ * tenant schema is migrated ({@link Migrator#inSchema}), so that each tenant schema records its own migrations. Callers hold the advisory lock for every change;
  * the methods run in whatever transaction the connection is in, so a transactional migration's row is written in
  * the migration's own transaction.
  */
@@ -25,14 +28,40 @@ final class MigrationHistory {
             + " statements_done, baseline, error";
 
     private final Connection connection;
+    private final String schema;
+    /** The table as SQL, quoted where needed. */
+    private final String table;
 
     MigrationHistory(Connection connection) {
+        this(connection, null);
+    }
+
+    /**
+     * The history of one tenant schema, or the database's.
+     *
+     * @param connection the connection
+     * @param schema     the tenant schema, or {@code null} for {@code sleet.migrations}
+     */
+    MigrationHistory(Connection connection, String schema) {
         this.connection = connection;
+        this.schema = schema;
+        this.table = name(schema);
+    }
+
+    /**
+     * The history table's name as SQL.
+     *
+     * @param schema the tenant schema, or {@code null}
+     * @return {@code sleet.migrations} or {@code "schema".sleet_migrations}
+     */
+    static String name(String schema) {
+        return schema == null ? TABLE : RenderContext.quoteIdentifier(schema) + ".sleet_migrations";
     }
 
     boolean exists() throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT to_regclass('sleet.migrations') IS NOT NULL")) {
+             ResultSet rs = st.executeQuery("SELECT to_regclass(" + RenderContext.quoteLiteral(table)
+                     + ") IS NOT NULL")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -51,9 +80,11 @@ final class MigrationHistory {
         connection.setAutoCommit(false);
         Throwable first = null;
         try (Statement st = connection.createStatement()) {
-            st.execute("CREATE SCHEMA IF NOT EXISTS sleet");
-            st.execute("""
-                    CREATE TABLE IF NOT EXISTS sleet.migrations (
+            if (schema == null) {
+                st.execute("CREATE SCHEMA IF NOT EXISTS sleet");
+            }
+            st.execute("CREATE TABLE IF NOT EXISTS " + table + """
+                     (
                         seq             bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
                         id              text PRIMARY KEY,
                         name            text NOT NULL,
@@ -67,7 +98,7 @@ final class MigrationHistory {
                         baseline        boolean NOT NULL DEFAULT false,
                         error           text
                     )""");
-            st.execute("COMMENT ON TABLE sleet.migrations IS 'Migrations applied by Sleet; statements_done is the"
+            st.execute("COMMENT ON TABLE " + table + " IS 'Migrations applied by Sleet; statements_done is the"
                     + " progress of a -- sleet:no-transaction migration'");
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -92,7 +123,7 @@ final class MigrationHistory {
             return out;
         }
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM sleet.migrations ORDER BY seq")) {
+             ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM " + table + " ORDER BY seq")) {
             while (rs.next()) {
                 int done = rs.getInt(9);
                 Integer statementsDone = rs.wasNull() ? null : done;
@@ -105,39 +136,39 @@ final class MigrationHistory {
     }
 
     void insertApplied(Migration m, long executionMs, boolean baseline) throws SQLException {
-        update("INSERT INTO sleet.migrations (id, name, checksum, execution_ms, baseline) VALUES (?, ?, ?, ?, ?)",
+        update("INSERT INTO " + table + " (id, name, checksum, execution_ms, baseline) VALUES (?, ?, ?, ?, ?)",
                 m.id(), m.name(), m.checksum(), executionMs, baseline);
     }
 
     void insertRunning(Migration m) throws SQLException {
-        update("INSERT INTO sleet.migrations (id, name, checksum, state, statements_done) VALUES (?, ?, ?, ?, 0)",
+        update("INSERT INTO " + table + " (id, name, checksum, state, statements_done) VALUES (?, ?, ?, ?, 0)",
                 m.id(), m.name(), m.checksum(), RUNNING);
     }
 
     void recordProgress(String id, int statementsDone) throws SQLException {
-        update("UPDATE sleet.migrations SET statements_done = ? WHERE id = ?", statementsDone, id);
+        update("UPDATE " + table + " SET statements_done = ? WHERE id = ?", statementsDone, id);
     }
 
     void markApplied(String id, long executionMs) throws SQLException {
-        update("UPDATE sleet.migrations SET state = ?, execution_ms = execution_ms + ?, applied_at = now(),"
+        update("UPDATE " + table + " SET state = ?, execution_ms = execution_ms + ?, applied_at = now(),"
                 + " applied_by = current_user, error = NULL WHERE id = ?", APPLIED, executionMs, id);
     }
 
     void markFailed(String id, long executionMs, String error) throws SQLException {
-        update("UPDATE sleet.migrations SET state = ?, execution_ms = execution_ms + ?, error = ? WHERE id = ?",
+        update("UPDATE " + table + " SET state = ?, execution_ms = execution_ms + ?, error = ? WHERE id = ?",
                 FAILED, executionMs, error, id);
     }
 
     void clearFailure(String id) throws SQLException {
-        update("UPDATE sleet.migrations SET state = ?, error = NULL WHERE id = ?", RUNNING, id);
+        update("UPDATE " + table + " SET state = ?, error = NULL WHERE id = ?", RUNNING, id);
     }
 
     void updateChecksum(String id, String checksum) throws SQLException {
-        update("UPDATE sleet.migrations SET checksum = ? WHERE id = ?", checksum, id);
+        update("UPDATE " + table + " SET checksum = ? WHERE id = ?", checksum, id);
     }
 
     void delete(String id) throws SQLException {
-        update("DELETE FROM sleet.migrations WHERE id = ?", id);
+        update("DELETE FROM " + table + " WHERE id = ?", id);
     }
 
     private void update(String sql, Object... values) throws SQLException {

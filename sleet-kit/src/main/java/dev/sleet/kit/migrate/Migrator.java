@@ -6,7 +6,10 @@ import javax.sql.DataSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -35,10 +38,28 @@ public final class Migrator {
 
     private final DataSource dataSource;
     private final Path folder;
+    private final String schema;
 
-    private Migrator(DataSource dataSource, Path folder) {
+    private Migrator(DataSource dataSource, Path folder, String schema) {
         this.dataSource = dataSource;
         this.folder = folder;
+        this.schema = schema;
+    }
+
+    /**
+     * Returns a migrator for one tenant schema (schema-per-tenant): every command runs with the connection's
+     * {@code search_path} set to the schema, so the migrations' tables (declared without a schema, and so
+     * written without one) are created there, and records its history in {@code <schema>.sleet_migrations}.
+     * The search path is reset when the command ends. The schema must exist.
+     *
+     * @param tenantSchema the schema
+     * @return the migrator
+     */
+    public Migrator inSchema(String tenantSchema) {
+        if (tenantSchema == null || tenantSchema.isBlank()) {
+            throw new IllegalArgumentException("tenant schema '" + tenantSchema + "' is not a schema name");
+        }
+        return new Migrator(dataSource, folder, tenantSchema);
     }
 
     /**
@@ -49,7 +70,8 @@ public final class Migrator {
      * @return the migrator
      */
     public static Migrator of(DataSource dataSource, Path folder) {
-        return new Migrator(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(folder, "folder"));
+        return new Migrator(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(folder, "folder"),
+                null);
     }
 
     /**
@@ -179,7 +201,8 @@ public final class Migrator {
             lock.acquire();
             Throwable first = null;
             try {
-                MigrationHistory history = new MigrationHistory(c);
+                enterSchema(c);
+                MigrationHistory history = new MigrationHistory(c, schema);
                 history.createIfMissing();
                 return work.run(f, c, history);
             } catch (RuntimeException | SQLException e) {
@@ -187,6 +210,7 @@ public final class Migrator {
                 throw e;
             } finally {
                 try {
+                    leaveSchema(c);
                     lock.release();
                 } catch (SQLException e) {
                     // A broken connection loses the lock anyway; never hide the first error behind this one.
@@ -206,9 +230,49 @@ public final class Migrator {
         MigrationFolder f = MigrationFolder.read(folder);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            return work.run(f, c, new MigrationHistory(c));
+            enterSchema(c);
+            try {
+                return work.run(f, c, new MigrationHistory(c, schema));
+            } finally {
+                leaveSchema(c);
+            }
         } catch (SQLException e) {
             throw historyError(e);
+        }
+    }
+
+    /** For a tenant schema: checks that it exists and puts it first on the session's search path. */
+    private void enterSchema(Connection c) throws SQLException {
+        if (schema == null) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select exists (select from pg_namespace where nspname = ?)")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new SleetMigrationException("tenant schema " + schema + " does not exist; create it first"
+                            + " (create schema " + dev.sleet.render.RenderContext.quoteIdentifier(schema) + ")",
+                            null, null, 0, null, null);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("select set_config('search_path', ?, false)")) {
+            ps.setString(1, dev.sleet.render.RenderContext.quoteIdentifier(schema));
+            ps.execute();
+        }
+    }
+
+    /** Gives a pooled connection back with the search path it came with. */
+    private void leaveSchema(Connection c) throws SQLException {
+        if (schema != null && !c.isClosed()) {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("reset search_path");
+            }
         }
     }
 
@@ -229,7 +293,8 @@ public final class Migrator {
     private static SleetMigrationException historyError(SQLException e) {
         SleetException cause = SleetException.of(e, null, null);
         return new SleetMigrationException("could not connect to the database or use its history table "
-                + MigrationHistory.TABLE + ": " + cause.getMessage(), null, null, 0, null, cause);
+                + MigrationHistory.TABLE + " (or a tenant schema's): " + cause.getMessage(), null, null, 0, null,
+                cause);
     }
 
     /** Rolls back after {@code first}; a failure to do so is attached to it, never thrown instead. */
