@@ -256,8 +256,8 @@ public interface Db extends AutoCloseable {
      * transaction: row-level security policies ({@code tenantIsolationPolicy()}) see the tenant, behind
      * PgBouncer in transaction mode too, and a pooled connection never keeps it. Raw SQL is refused unless
      * marked with {@link Sql#tenantSafe}. An insert into a tenant-owned table gets the tenant key filled in (a
-     * row naming another tenant fails), and an upsert never updates another tenant's row. {@code insert ...
-     * select} into, and COPY of, a tenant-owned table are not supported yet and fail.
+     * row naming another tenant fails; an {@code insert ... select} gives each selected row the tenant), and an
+     * upsert never updates another tenant's row. COPY of a tenant-owned table is not supported yet and fails.
      *
      * <pre>{@code
      * Db acme = db.forTenant(acmeId);

@@ -187,6 +187,20 @@ class ForTenantTest {
     }
 
     @Test
+    void anInsertSelectCopiesOnlyTheTenantsRowsAndGivesThemTheTenant() {
+        Db a = db.forTenant(1L);
+
+        // copies of tenant 1's documents as projects: the select reads tenant 1's rows only
+        int copied = a.insert(P).select(db.select(Sql.sql(P.id, "{0} + 100", D.id).as("id"), D.title.as("name"))
+                .from(D)).execute();
+
+        assertThat(copied).isEqualTo(1);
+        assertThat(admin.select(P.id, P.tenantId, P.name).from(P).where(Sql.gt(P.id, 100L)).fetch())
+                .extracting(r -> r.get(P.id) + ":" + r.get(P.tenantId) + ":" + r.get(P.name))
+                .containsExactly("110:1:a-doc");
+    }
+
+    @Test
     void anUpsertNeverUpdatesAnotherTenantsRow() {
         Db b = db.forTenant(2L);
 
@@ -224,7 +238,7 @@ class ForTenantTest {
         assertThatThrownBy(() -> a.fetch(sql("select * from {0}", P))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Sql.tenantSafe");
         assertThatThrownBy(() -> a.insert(P).select(db.select(P.id, P.tenantId, P.name).from(P)).execute())
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("not supported yet");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leave it out of the select");
         assertThatThrownBy(() -> a.copyOut(P)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(a.insert(Plans.PLANS).set(Plans.PLANS.id, 2L).set(Plans.PLANS.name, "pro").execute()).isEqualTo(1);
         assertThatThrownBy(() -> db.forTenant(1).count(P)).isInstanceOf(IllegalArgumentException.class)

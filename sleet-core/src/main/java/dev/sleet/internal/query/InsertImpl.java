@@ -405,11 +405,20 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
                 }
                 ctx.identifier(selected.get(i).name());
             }
+            if (key != null) {
+                ctx.sql(", ").identifier(key.name());
+            }
             ctx.sql(')');
             if (overriding) {
                 ctx.sql(" overriding system value");
             }
-            ctx.sql(' ').visit(source);
+            if (key != null) {
+                // the selected rows, each given the scope's tenant
+                ctx.sql(" select \"sleet_rows\".*, ").tenantValue(table).sql(" from (").visit(source)
+                        .sql(") as \"sleet_rows\"");
+            } else {
+                ctx.sql(' ').visit(source);
+            }
         } else if (columns.isEmpty()) {
             if (rows.size() > 1) {
                 throw new IllegalStateException("insert into " + table + ": " + rows.size() + " rows with no "
@@ -483,14 +492,14 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
 
     /**
      * Checks an insert into a tenant-owned table in a tenant scope: the scope fills the tenant key, so a row may
-     * leave it out or give the scope's tenant as a value, nothing else; an upsert cannot change it.
+     * leave it out or give the scope's tenant as a value, nothing else, a select must leave it out, and an upsert
+     * cannot change it.
      */
     private void checkTenantRows(RenderContext ctx) {
         Column<?> key = table.tenantKey();
-        if (source != null) {
-            throw new UnsupportedOperationException("insert into " + table + " ... select through a tenant-scoped "
-                    + "Db is not supported yet: the selected rows' " + key.name() + " cannot be checked; insert "
-                    + "the rows as values");
+        if (source != null && source.fields().stream().anyMatch(f -> f.name().equals(key.name()))) {
+            throw new IllegalArgumentException("insert into " + table + " ... select through a tenant-scoped Db: the "
+                    + "select gives " + key.name() + ", which the scope fills in; leave it out of the select");
         }
         for (int r = 0; r < rows.size(); r++) {
             QueryPart v = rows.get(r).get(key);
