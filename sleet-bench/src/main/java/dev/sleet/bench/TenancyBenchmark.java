@@ -136,7 +136,7 @@ public class TenancyBenchmark {
     @Benchmark
     public List<Object[]> rawJdbc() throws SQLException {
         try (Connection c = database.pool().getConnection()) {
-            return page(c, tenant());
+            return page(c, tenant(), SQL);
         }
     }
 
@@ -148,7 +148,7 @@ public class TenancyBenchmark {
      */
     @Benchmark
     public List<Object[]> rawJdbcTenantTransaction() throws SQLException {
-        return inTenantTransaction(null);
+        return inTenantTransaction(null, SQL);
     }
 
     /**
@@ -160,7 +160,7 @@ public class TenancyBenchmark {
      */
     @Benchmark
     public List<Object[]> rawJdbcOwnerRole() throws SQLException {
-        return inTenantTransaction(owner);
+        return inTenantTransaction(owner, SQL);
     }
 
     /**
@@ -171,10 +171,10 @@ public class TenancyBenchmark {
      */
     @Benchmark
     public List<Object[]> rawJdbcRowLevelSecurity() throws SQLException {
-        return inTenantTransaction(ROLE);
+        return inTenantTransaction(ROLE, SQL);
     }
 
-    private List<Object[]> inTenantTransaction(String role) throws SQLException {
+    private List<Object[]> inTenantTransaction(String role, String sql) throws SQLException {
         long tenant = tenant();
         try (Connection c = database.pool().getConnection()) {
             c.setAutoCommit(false);
@@ -189,7 +189,7 @@ public class TenancyBenchmark {
                     }
                     ps.execute();
                 }
-                List<Object[]> rows = page(c, tenant);
+                List<Object[]> rows = page(c, tenant, sql);
                 c.commit();
                 return rows;
             } finally {
@@ -198,8 +198,9 @@ public class TenancyBenchmark {
         }
     }
 
-    private static List<Object[]> page(Connection c, long tenant) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SQL)) {
+    /** One page: the query binds the tenant as its only parameter. */
+    private static List<Object[]> page(Connection c, long tenant, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, tenant);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Object[]> out = new ArrayList<>(50);
@@ -220,29 +221,7 @@ public class TenancyBenchmark {
      */
     @Benchmark
     public List<Object[]> rawJdbcWithSleetSql() throws SQLException {
-        long tenant = tenant();
-        try (Connection c = database.pool().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement("select set_config('app.current_tenant', ?, true)")) {
-                    ps.setString(1, Long.toString(tenant));
-                    ps.execute();
-                }
-                List<Object[]> out = new ArrayList<>(50);
-                try (PreparedStatement ps = c.prepareStatement(sleetSql)) {
-                    ps.setLong(1, tenant);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3)});
-                        }
-                    }
-                }
-                c.commit();
-                return out;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        return inTenantTransaction(null, sleetSql);
     }
 
     /**

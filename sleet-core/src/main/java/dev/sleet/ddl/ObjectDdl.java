@@ -4,6 +4,7 @@ import dev.sleet.render.ParamStyle;
 import dev.sleet.render.RenderContext;
 import dev.sleet.schema.IdentityOptions;
 import dev.sleet.schema.PgRole;
+import dev.sleet.schema.Privilege;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -288,7 +289,7 @@ public final class ObjectDdl {
     public static String grant(boolean grant, String schema, String table, String role, List<String> privileges) {
         RenderContext ctx = ctx().sql(grant ? "grant " : "revoke ");
         for (int i = 0; i < privileges.size(); i++) {
-            String p = dev.sleet.schema.Privilege.of(privileges.get(i)).sql();
+            String p = Privilege.of(privileges.get(i)).sql();
             ctx.sql(i > 0 ? ", " : "").sql(p);
         }
         ctx.sql(" on ").qualified(schema, table).sql(grant ? " to " : " from ");

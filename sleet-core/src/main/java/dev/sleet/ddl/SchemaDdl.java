@@ -5,12 +5,14 @@ import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderContext;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.ForeignKey;
+import dev.sleet.schema.Grant;
 import dev.sleet.schema.Index;
 import dev.sleet.schema.PgEnum;
 import dev.sleet.schema.PgRole;
 import dev.sleet.schema.PgSequence;
 import dev.sleet.schema.PgView;
 import dev.sleet.schema.Policy;
+import dev.sleet.schema.Privilege;
 import dev.sleet.schema.Schema;
 import dev.sleet.schema.Table;
 
@@ -85,9 +87,9 @@ public final class SchemaDdl {
             }
         }
         for (Table t : schema.tables()) {
-            for (dev.sleet.schema.Grant g : t.grants()) {
+            for (Grant g : t.grants()) {
                 out.add(statement(ObjectDdl.grant(true, t.schema(), t.name(), g.role(),
-                        g.privileges().stream().map(dev.sleet.schema.Privilege::sql).toList())));
+                        g.privileges().stream().map(Privilege::sql).toList())));
             }
             for (Policy p : t.policies()) {
                 out.add(statement(ObjectDdl.createPolicy(t.schema(), t.name(), p.name(), p.as().sql(),

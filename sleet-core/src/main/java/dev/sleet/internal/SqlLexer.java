@@ -70,6 +70,104 @@ public final class SqlLexer {
     }
 
     /**
+     * Finds the parenthesis that closes the one at {@code open}, skipping literals, quoted identifiers and
+     * comments.
+     *
+     * @param sql  the SQL text
+     * @param open the index of a {@code (}
+     * @return the index just past the closing {@code )}, or -1 when it is not closed
+     */
+    public static int closingParenthesis(String sql, int open) {
+        int depth = 0;
+        int offset = open;
+        for (Segment segment : segments(sql.substring(open))) {
+            if (segment.code()) {
+                for (int i = 0; i < segment.text().length(); i++) {
+                    char ch = segment.text().charAt(i);
+                    if (ch == '(') {
+                        depth++;
+                    } else if (ch == ')' && --depth == 0) {
+                        return offset + i + 1;
+                    }
+                }
+            }
+            offset += segment.text().length();
+        }
+        return -1;
+    }
+
+    /**
+     * Splits a list at its top-level commas: those outside parentheses, literals, quoted identifiers and
+     * comments. A {@code )} that closes nothing ends the list (so the text after an opening parenthesis can be
+     * passed as it is).
+     *
+     * @param sql the list, e.g. {@code lower(a), "b, c" desc) where ...}
+     * @return the items, stripped
+     */
+    public static List<String> splitTopLevel(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder item = new StringBuilder();
+        int depth = 0;
+        for (Segment segment : segments(sql)) {
+            if (!segment.code()) {
+                item.append(segment.text());
+                continue;
+            }
+            for (int i = 0; i < segment.text().length(); i++) {
+                char ch = segment.text().charAt(i);
+                if (ch == ')' && depth == 0) {
+                    out.add(item.toString().strip());
+                    return out;
+                }
+                if (ch == ',' && depth == 0) {
+                    out.add(item.toString().strip());
+                    item.setLength(0);
+                    continue;
+                }
+                depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+                item.append(ch);
+            }
+        }
+        if (!item.toString().isBlank()) {
+            out.add(item.toString().strip());
+        }
+        return out;
+    }
+
+    /**
+     * Splits text at whitespace outside literals, quoted identifiers and comments: {@code collate "en US" desc}
+     * gives {@code collate}, {@code "en US"}, {@code desc}.
+     *
+     * @param sql the text
+     * @return the words
+     */
+    public static List<String> words(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (Segment segment : segments(sql)) {
+            if (!segment.code()) {
+                word.append(segment.text());
+                continue;
+            }
+            for (int i = 0; i < segment.text().length(); i++) {
+                char ch = segment.text().charAt(i);
+                if (Character.isWhitespace(ch)) {
+                    if (word.length() > 0) {
+                        out.add(word.toString());
+                        word.setLength(0);
+                    }
+                } else {
+                    word.append(ch);
+                }
+            }
+        }
+        if (word.length() > 0) {
+            out.add(word.toString());
+        }
+        return out;
+    }
+
+    /**
      * Doubles every {@code ?} in code, as pgjdbc wants for a question mark that is not a placeholder (jsonb's
      * {@code ?}, {@code ?|}, {@code ?&}); literals and comments are left alone.
      *

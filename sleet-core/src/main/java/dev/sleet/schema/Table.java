@@ -33,10 +33,12 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -78,7 +80,7 @@ public abstract class Table implements TableLike {
     private List<Column<?>> primaryKeyColumns;
     private String primaryKeyName;
     private Column<?> tenantKey;
-    private final Map<String, java.util.EnumSet<Privilege>> grants = new java.util.TreeMap<>();
+    private final Map<String, EnumSet<Privilege>> grants = new TreeMap<>();
     private String renamedFrom;
     private boolean rowLevelSecurity;
     private boolean forceRowLevelSecurity;
@@ -689,7 +691,7 @@ public abstract class Table implements TableLike {
             throw new SchemaDefinitionException("table \"" + qualifiedName() + "\": grant to " + role
                     + " needs at least one privilege");
         }
-        grants.computeIfAbsent(Objects.requireNonNull(role, "role"), r -> java.util.EnumSet.noneOf(Privilege.class))
+        grants.computeIfAbsent(Objects.requireNonNull(role, "role"), r -> EnumSet.noneOf(Privilege.class))
                 .addAll(List.of(privileges));
     }
 

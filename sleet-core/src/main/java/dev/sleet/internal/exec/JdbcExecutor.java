@@ -128,8 +128,7 @@ public final class JdbcExecutor {
     public RenderedSql render(QueryPart statement) {
         RenderContext ctx = new RenderContext(ParamStyle.JDBC, schemaMapping);
         if (tenant != null) {
-            ctx.tenantScope(tenant.id()).guardTenantTables(tenant.guard()).tenantFilters(tenant.filters())
-                    .defaultSchema(tenant.schema());
+            tenant.configure(ctx, true);
         }
         ctx.visit(statement);
         return ctx.result();

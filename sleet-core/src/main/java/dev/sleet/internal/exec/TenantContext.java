@@ -1,5 +1,6 @@
 package dev.sleet.internal.exec;
 
+import dev.sleet.render.RenderContext;
 import dev.sleet.schema.Table;
 
 import java.sql.Connection;
@@ -54,6 +55,17 @@ public record TenantContext(Object id, boolean guard, String role, boolean filte
      */
     public static TenantContext inSchema(String schema, boolean guard) {
         return new TenantContext(null, guard, null, true, schema);
+    }
+
+    /**
+     * Sets a render context up for this tenancy: the tenant scope and its filters, the tenant schema, and, for
+     * statements about to run, the guard against tenant-owned tables without a tenant.
+     *
+     * @param ctx   the context
+     * @param guard {@code true} when the statement will run ({@code toSql()} only displays, and never fails here)
+     */
+    public void configure(RenderContext ctx, boolean guard) {
+        ctx.tenantScope(id).tenantFilters(filters).defaultSchema(schema).guardTenantTables(guard && this.guard);
     }
 
     /** @return whether statements are limited to one tenant, by row or by schema */

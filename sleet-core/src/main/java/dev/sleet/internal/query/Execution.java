@@ -112,8 +112,7 @@ public record Execution(JdbcExecutor executor, Map<String, String> schemaMapping
     public RenderContext displayContext() {
         RenderContext ctx = new RenderContext(ParamStyle.POSITIONAL, schemaMapping);
         if (executor != null && executor.tenant() != null) {
-            ctx.tenantScope(executor.tenant().id()).tenantFilters(executor.tenant().filters())
-                    .defaultSchema(executor.tenant().schema());
+            executor.tenant().configure(ctx, false);
         }
         return ctx;
     }

@@ -65,7 +65,8 @@ public final class FolderCheck {
                 problems.add(e.getMessage());
                 return problems;
             }
-            if (isCustom(first)) {
+            String firstUp = upText(first);
+            if (MigrationFolder.hasCustomMarker(firstUp)) {
                 // Hand-written SQL cannot be compared with a diff; its snapshot is the schema it declares it leaves.
                 previous = snapshot;
                 i++;
@@ -80,7 +81,7 @@ public final class FolderCheck {
             }
             List<Change> changes = Diff.between(previous, snapshot);
             List<String> expected = new ArrayList<>();
-            for (MigrationStep step : hasSafeMarker(first) ? SafeMigrationSql.steps(changes)
+            for (MigrationStep step : MigrationFolder.hasSafeMarker(firstUp) ? SafeMigrationSql.steps(changes)
                     : MigrationSql.steps(changes)) {
                 expected.addAll(normalise(step.up()));
             }
@@ -101,10 +102,6 @@ public final class FolderCheck {
 
     private static boolean isCustom(Migration m) {
         return MigrationFolder.hasCustomMarker(upText(m));
-    }
-
-    private static boolean hasSafeMarker(Migration m) {
-        return MigrationFolder.hasSafeMarker(upText(m));
     }
 
     private static String upText(Migration m) {

@@ -1,5 +1,6 @@
 package dev.sleet.kit.ddl;
 
+import dev.sleet.ddl.ObjectDdl;
 import dev.sleet.kit.diff.Change;
 import dev.sleet.kit.diff.CommentTarget;
 import dev.sleet.kit.diff.TableName;
@@ -421,7 +422,7 @@ public final class MigrationSql {
     }
 
     private static String grant(boolean grant, TableName table, String role, List<String> privileges) {
-        return dev.sleet.ddl.ObjectDdl.grant(grant, table.schema(), table.name(), role, privileges);
+        return ObjectDdl.grant(grant, table.schema(), table.name(), role, privileges);
     }
 
     static String dropConstraint(TableName table, String name) {

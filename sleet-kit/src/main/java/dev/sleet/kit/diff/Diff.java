@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -169,9 +170,9 @@ public final class Diff {
      * before roles go, so under the old name), grants with the policy creates (after tables and roles exist).
      */
     private void grants(TableName old, TableName table, List<GrantSnapshot> before, List<GrantSnapshot> after) {
-        Map<String, List<String>> was = new java.util.TreeMap<>();
+        Map<String, List<String>> was = new TreeMap<>();
         before.forEach(g -> was.put(g.role(), g.privileges()));
-        Map<String, List<String>> is = new java.util.TreeMap<>();
+        Map<String, List<String>> is = new TreeMap<>();
         after.forEach(g -> is.put(g.role(), g.privileges()));
         for (Map.Entry<String, List<String>> e : was.entrySet()) {
             List<String> lost = new ArrayList<>(e.getValue());

@@ -1,5 +1,6 @@
 package dev.sleet.kit.introspect;
 
+import dev.sleet.internal.SqlLexer;
 import dev.sleet.kit.snapshot.CheckSnapshot;
 import dev.sleet.kit.snapshot.ColumnSnapshot;
 import dev.sleet.kit.snapshot.EnumSnapshot;
@@ -16,6 +17,7 @@ import dev.sleet.kit.snapshot.TableSnapshot;
 import dev.sleet.kit.snapshot.UniqueSnapshot;
 import dev.sleet.kit.snapshot.ViewSnapshot;
 import dev.sleet.render.RenderContext;
+import dev.sleet.schema.Privilege;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -270,7 +273,7 @@ public final class Introspector {
                 + " where c.oid::bigint = any(?) and a.grantee <> c.relowner order by 1, 2", tableOids, rs -> {
             String role = rs.getString(2);
             if (role.equals("public") || roleFilter.test(role)) {
-                grants.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
+                grants.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
                         .computeIfAbsent(role, k -> new ArrayList<>()).add(rs.getString(3));
             }
         });
@@ -318,46 +321,7 @@ public final class Introspector {
      */
     static List<String> indexElements(String indexdef) {
         Matcher using = INDEX_USING.matcher(indexdef);
-        List<String> out = new ArrayList<>();
-        if (!using.find()) {
-            return out;
-        }
-        int depth = 0;
-        StringBuilder current = new StringBuilder();
-        for (int i = using.end(); i < indexdef.length(); i++) {
-            char ch = indexdef.charAt(i);
-            if (ch == '"' || ch == '\'') {
-                int end = i + 1;
-                while (end < indexdef.length()) {
-                    if (indexdef.charAt(end) == ch) {
-                        if (end + 1 < indexdef.length() && indexdef.charAt(end + 1) == ch) {
-                            end += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    end++;
-                }
-                current.append(indexdef, i, Math.min(end + 1, indexdef.length()));
-                i = end;
-                continue;
-            }
-            if (ch == '(') {
-                depth++;
-            } else if (ch == ')') {
-                if (depth == 0) {
-                    out.add(current.toString().strip());
-                    return out;
-                }
-                depth--;
-            } else if (ch == ',' && depth == 0) {
-                out.add(current.toString().strip());
-                current.setLength(0);
-                continue;
-            }
-            current.append(ch);
-        }
-        return out;
+        return using.find() ? SqlLexer.splitTopLevel(indexdef.substring(using.end())) : List.of();
     }
 
     /**
@@ -382,7 +346,7 @@ public final class Introspector {
             return out;
         }
         byRole.forEach((role, privileges) -> out.add(new GrantSnapshot(role, privileges.stream()
-                .map(dev.sleet.schema.Privilege::of).sorted().map(dev.sleet.schema.Privilege::sql).toList())));
+                .map(Privilege::of).sorted().map(Privilege::sql).toList())));
         return out;
     }
 

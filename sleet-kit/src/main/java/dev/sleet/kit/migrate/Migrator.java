@@ -1,6 +1,7 @@
 package dev.sleet.kit.migrate;
 
 import dev.sleet.exec.SleetException;
+import dev.sleet.render.RenderContext;
 
 import javax.sql.DataSource;
 
@@ -252,13 +253,13 @@ public final class Migrator {
                 rs.next();
                 if (!rs.getBoolean(1)) {
                     throw new SleetMigrationException("tenant schema " + schema + " does not exist; create it first"
-                            + " (create schema " + dev.sleet.render.RenderContext.quoteIdentifier(schema) + ")",
+                            + " (create schema " + RenderContext.quoteIdentifier(schema) + ")",
                             null, null, 0, null, null);
                 }
             }
         }
         try (PreparedStatement ps = c.prepareStatement("select set_config('search_path', ?, false)")) {
-            ps.setString(1, dev.sleet.render.RenderContext.quoteIdentifier(schema));
+            ps.setString(1, RenderContext.quoteIdentifier(schema));
             ps.execute();
         }
     }

@@ -1,5 +1,6 @@
 package dev.sleet.kit.pull;
 
+import dev.sleet.internal.SqlLexer;
 import dev.sleet.schema.Naming;
 
 import dev.sleet.kit.snapshot.CheckSnapshot;
@@ -473,7 +474,7 @@ final class TableWriter {
      */
     private String indexElement(String element, List<String> todos) {
         boolean expression = element.startsWith("(");
-        int end = expression ? closingParenthesis(element) : nameEnd(element);
+        int end = expression ? SqlLexer.closingParenthesis(element, 0) : nameEnd(element);
         if (end < 0) {
             todos.add("index element " + element + " is not understood; written as an expression");
             return "expression(" + JavaText.literal(element) + ")";
@@ -489,7 +490,7 @@ final class TableWriter {
         String opclass = null;
         boolean desc = false;
         String nulls = null;
-        List<String> words = words(element.substring(end).strip());
+        List<String> words = SqlLexer.words(element.substring(end));
         for (int k = 0; k < words.size(); k++) {
             String w = words.get(k);
             if (w.equals("desc")) {
@@ -530,72 +531,14 @@ final class TableWriter {
         return s.toString();
     }
 
-    /** The index just past the parenthesis that closes the one {@code text} opens, or -1. */
-    private static int closingParenthesis(String text) {
-        int depth = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '\'' || ch == '"') {
-                i = quoteEnd(text, i);
-            } else if (ch == '(') {
-                depth++;
-            } else if (ch == ')' && --depth == 0) {
-                return i + 1;
-            }
-        }
-        return -1;
-    }
-
-    /** The index just past a column name, quoted or not, at the start of {@code text}. */
+    /** The index just past a column name, quoted or not, at the start of {@code text}; -1 when a quote is open. */
     private static int nameEnd(String text) {
         if (text.startsWith("\"")) {
-            int end = quoteEnd(text, 0);
-            return end < text.length() ? end + 1 : -1;
+            String quoted = SqlLexer.segments(text).get(0).text();
+            return quoted.length() > 1 && quoted.endsWith("\"") ? quoted.length() : -1;
         }
         int space = text.indexOf(' ');
         return space < 0 ? text.length() : space;
-    }
-
-    /** The index of the quote that closes the one at {@code start} (a doubled quote is part of the text). */
-    private static int quoteEnd(String text, int start) {
-        char quote = text.charAt(start);
-        int i = start + 1;
-        while (i < text.length()) {
-            if (text.charAt(i) == quote) {
-                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i;
-            }
-            i++;
-        }
-        return text.length();
-    }
-
-    /** Words separated by blanks; a quoted name, with a dot-joined qualifier, is one word. */
-    private static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '"') {
-                int end = quoteEnd(text, i);
-                word.append(text, i, Math.min(end + 1, text.length()));
-                i = end;
-            } else if (ch == ' ') {
-                if (word.length() > 0) {
-                    out.add(word.toString());
-                    word.setLength(0);
-                }
-            } else {
-                word.append(ch);
-            }
-        }
-        if (word.length() > 0) {
-            out.add(word.toString());
-        }
-        return out;
     }
 
     private String policy(PolicySnapshot p) {

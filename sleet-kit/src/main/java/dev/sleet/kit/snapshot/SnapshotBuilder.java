@@ -6,6 +6,7 @@ import dev.sleet.render.RenderContext;
 import dev.sleet.schema.CheckConstraint;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.ForeignKey;
+import dev.sleet.schema.Grant;
 import dev.sleet.schema.Identity;
 import dev.sleet.schema.IdentityOptions;
 import dev.sleet.schema.Index;
@@ -14,6 +15,7 @@ import dev.sleet.schema.PgRole;
 import dev.sleet.schema.PgSequence;
 import dev.sleet.schema.PgView;
 import dev.sleet.schema.Policy;
+import dev.sleet.schema.Privilege;
 import dev.sleet.schema.Schema;
 import dev.sleet.schema.Table;
 import dev.sleet.schema.UniqueConstraint;
@@ -142,8 +144,8 @@ public final class SnapshotBuilder {
         }
         policies.sort(Comparator.comparing(PolicySnapshot::name));
         List<GrantSnapshot> grants = new ArrayList<>();
-        for (dev.sleet.schema.Grant g : t.grants()) {
-            grants.add(new GrantSnapshot(g.role(), g.privileges().stream().map(dev.sleet.schema.Privilege::sql)
+        for (Grant g : t.grants()) {
+            grants.add(new GrantSnapshot(g.role(), g.privileges().stream().map(Privilege::sql)
                     .toList()));
         }
         return new TableSnapshot(t.schema(), t.name(), t.previousName(), columns, pk, uniques, fks, checks, indexes,
