@@ -9,6 +9,7 @@ import dev.sleet.query.CopyOutStep;
 import dev.sleet.query.DeleteWhereStep;
 import dev.sleet.query.Field;
 import dev.sleet.query.InsertValuesStep;
+import dev.sleet.query.RelationalQuery;
 import dev.sleet.query.SelectFromStep;
 import dev.sleet.query.UpdateSetStep;
 import dev.sleet.query.WithStep;
@@ -288,6 +289,21 @@ public interface Db extends AutoCloseable {
      * @throws IllegalStateException inside a transaction, or on a {@code Db} already scoped
      */
     Db forTenantSchema(String schema);
+
+    /**
+     * Starts a relational query: rows of {@code table} with related rows loaded to any depth, in one statement.
+     * Relations are those given with {@link SleetOptions#relations}.
+     *
+     * <pre>{@code
+     * List<UserWithPosts> users = db.query(USERS)
+     *         .with("posts", posts -> posts.orderBy(desc(POSTS.createdAt)).limit(5))
+     *         .findMany(UserWithPosts.class);
+     * }</pre>
+     *
+     * @param table the root table
+     * @return the query
+     */
+    RelationalQuery query(Table table);
 
     /**
      * Returns a {@code Db} that may read and write tenant-owned tables without a tenant, for work across

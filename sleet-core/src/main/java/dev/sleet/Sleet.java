@@ -119,4 +119,14 @@ public final class Sleet {
     public static Db offline() {
         return DbImpl.offline(SleetOptions.defaults());
     }
+
+    /**
+     * Returns an offline {@code Db} with options that shape rendering: schema mapping, relations.
+     *
+     * @param options the options
+     * @return the offline {@code Db}
+     */
+    public static Db offline(SleetOptions options) {
+        return DbImpl.offline(Objects.requireNonNull(options, "options"));
+    }
 }

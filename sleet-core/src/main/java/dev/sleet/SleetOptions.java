@@ -2,6 +2,8 @@ package dev.sleet;
 
 import dev.sleet.exec.QueryListener;
 
+import dev.sleet.schema.Relations;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -27,11 +29,12 @@ public final class SleetOptions {
     private final boolean unscopedTenantAccess;
     private final String tenantRole;
     private final boolean tenantFilters;
+    private final Relations relations;
 
     private SleetOptions(String user, String password, int maxPoolSize, boolean pgbouncer, QueryListener listener,
                          int streamFetchSize, Map<String, String> schemaMapping, Duration connectionTimeout,
                          boolean logBindValues, boolean unscopedTenantAccess, String tenantRole,
-                         boolean tenantFilters) {
+                         boolean tenantFilters, Relations relations) {
         this.user = user;
         this.password = password;
         this.maxPoolSize = maxPoolSize;
@@ -44,6 +47,7 @@ public final class SleetOptions {
         this.unscopedTenantAccess = unscopedTenantAccess;
         this.tenantRole = tenantRole;
         this.tenantFilters = tenantFilters;
+        this.relations = relations;
     }
 
     /**
@@ -54,7 +58,7 @@ public final class SleetOptions {
      */
     public static SleetOptions defaults() {
         return new SleetOptions(null, null, 10, false, null, 1000, Map.of(), Duration.ofSeconds(30), false, false, null,
-                true);
+                true, Relations.none());
     }
 
     /**
@@ -65,7 +69,7 @@ public final class SleetOptions {
      */
     public SleetOptions user(String value) {
         return new SleetOptions(value, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters, relations);
     }
 
     /**
@@ -76,7 +80,7 @@ public final class SleetOptions {
      */
     public SleetOptions password(String value) {
         return new SleetOptions(user, value, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters, relations);
     }
 
     /**
@@ -90,7 +94,7 @@ public final class SleetOptions {
             throw new IllegalArgumentException("maxPoolSize must be at least 1, got " + value);
         }
         return new SleetOptions(user, password, value, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters, relations);
     }
 
     /**
@@ -103,7 +107,7 @@ public final class SleetOptions {
      */
     public SleetOptions pgbouncer(boolean value) {
         return new SleetOptions(user, password, maxPoolSize, value, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters, relations);
     }
 
     /**
@@ -114,7 +118,7 @@ public final class SleetOptions {
      */
     public SleetOptions listener(QueryListener value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, value, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters, relations);
     }
 
     /**
@@ -128,7 +132,7 @@ public final class SleetOptions {
             throw new IllegalArgumentException("streamFetchSize must be at least 1, got " + value);
         }
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, value, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters, relations);
     }
 
     /**
@@ -140,7 +144,7 @@ public final class SleetOptions {
     public SleetOptions schemaMapping(Map<String, String> value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize,
                 Objects.requireNonNull(value, "value"), connectionTimeout, logBindValues, unscopedTenantAccess,
-                tenantRole, tenantFilters);
+                tenantRole, tenantFilters, relations);
     }
 
     /**
@@ -154,7 +158,7 @@ public final class SleetOptions {
             throw new IllegalArgumentException("connectionTimeout must be at least 250 ms, got " + value);
         }
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                value, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters);
+                value, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters, relations);
     }
 
     /**
@@ -166,7 +170,7 @@ public final class SleetOptions {
      */
     public SleetOptions logBindValues(boolean value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, value, unscopedTenantAccess, tenantRole, tenantFilters);
+                connectionTimeout, value, unscopedTenantAccess, tenantRole, tenantFilters, relations);
     }
 
     /**
@@ -181,7 +185,7 @@ public final class SleetOptions {
      */
     public SleetOptions unscopedTenantAccess(boolean value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, value, tenantRole, tenantFilters);
+                connectionTimeout, logBindValues, value, tenantRole, tenantFilters, relations);
     }
 
     /**
@@ -195,7 +199,7 @@ public final class SleetOptions {
      */
     public SleetOptions tenantRole(String role) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess, role, tenantFilters);
+                connectionTimeout, logBindValues, unscopedTenantAccess, role, tenantFilters, relations);
     }
 
     /** @return the role tenant-scoped transactions run as, or {@code null} */
@@ -215,7 +219,24 @@ public final class SleetOptions {
      */
     public SleetOptions tenantFilters(boolean value) {
         return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
-                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, value);
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, value, relations);
+    }
+
+    /**
+     * Sets the relations that relational queries ({@code db.query(USERS).with("posts")}) can follow.
+     *
+     * @param value the relations, e.g. {@code BlogRelations.RELATIONS}
+     * @return new options
+     */
+    public SleetOptions relations(Relations value) {
+        return new SleetOptions(user, password, maxPoolSize, pgbouncer, listener, streamFetchSize, schemaMapping,
+                connectionTimeout, logBindValues, unscopedTenantAccess, tenantRole, tenantFilters,
+                Objects.requireNonNull(value, "relations"));
+    }
+
+    /** @return the relations relational queries can follow */
+    public Relations relations() {
+        return relations;
     }
 
     /** @return whether the tenant-scoped Db adds its own tenant filters */

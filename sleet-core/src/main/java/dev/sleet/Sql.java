@@ -36,6 +36,7 @@ import dev.sleet.internal.expr.JsonAccess;
 import dev.sleet.internal.expr.JsonKeyExists;
 import dev.sleet.internal.expr.TextSearch;
 import dev.sleet.internal.expr.WindowFunctionCall;
+import dev.sleet.internal.query.RelatedCondition;
 import dev.sleet.query.AggregateField;
 import dev.sleet.query.CaseWhenStep;
 import dev.sleet.query.FrameBound;
@@ -536,6 +537,33 @@ public final class Sql {
      */
     public static Cte cte(String name) {
         return Cte.named(name);
+    }
+
+    /**
+     * In a relational query ({@code db.query(USERS)}), the row has at least one related row through a relation
+     * of its level's table: {@code where(related("posts"))} keeps users with posts. Rendered as a correlated
+     * {@code exists}.
+     *
+     * @param relation the relation's name
+     * @return the condition
+     */
+    public static Condition related(String relation) {
+        return new RelatedCondition(java.util.Objects.requireNonNull(relation, "relation"), null);
+    }
+
+    /**
+     * In a relational query, the row has at least one related row that meets a condition:
+     * {@code where(related("posts", eq(POSTS.published, true)))}. The condition is written over the related
+     * table's columns and can itself use {@code related(...)} for the next relation; {@code not(related(...))}
+     * keeps rows without such related rows.
+     *
+     * @param relation  the relation's name
+     * @param condition what a related row must meet
+     * @return the condition
+     */
+    public static Condition related(String relation, Condition condition) {
+        return new RelatedCondition(java.util.Objects.requireNonNull(relation, "relation"),
+                java.util.Objects.requireNonNull(condition, "condition"));
     }
 
     /**

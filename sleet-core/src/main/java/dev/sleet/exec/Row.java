@@ -1,11 +1,13 @@
 package dev.sleet.exec;
 
+import dev.sleet.internal.exec.NestedType;
 import dev.sleet.internal.exec.RecordMapper;
 import dev.sleet.query.Field;
 
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,6 +66,39 @@ public final class Row {
                     + names());
         }
         return values[i];
+    }
+
+    /**
+     * Returns the rows of a list relation loaded by a relational query ({@code with("posts")}).
+     *
+     * @param relation the relation's name
+     * @return the related rows, empty when there are none
+     * @throws IllegalArgumentException when the row holds no list relation of that name
+     */
+    @SuppressWarnings("unchecked")
+    public List<Row> rows(String relation) {
+        Object value = get(relation);
+        if (!(value instanceof List<?> list) || !(shape.fields().get(shape.indexOf(relation)).type()
+                instanceof NestedType)) {
+            throw new IllegalArgumentException("\"" + relation + "\" is not a list relation of this row");
+        }
+        return (List<Row>) list;
+    }
+
+    /**
+     * Returns the row of a single relation loaded by a relational query ({@code with("author")}).
+     *
+     * @param relation the relation's name
+     * @return the related row, or {@code null} when there is none
+     * @throws IllegalArgumentException when the row holds no single relation of that name
+     */
+    public Row row(String relation) {
+        Object value = get(relation);
+        if (value != null && !(value instanceof Row) || shape.fields().get(shape.indexOf(relation)).type()
+                != NestedType.ONE) {
+            throw new IllegalArgumentException("\"" + relation + "\" is not a single relation of this row");
+        }
+        return (Row) value;
     }
 
     /**

@@ -35,6 +35,8 @@ public final class RenderContext {
     private boolean tenantFilters = true;
     private String defaultSchema;
     private final Set<Object> declared = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Map<Table, String> aliases = Map.of();
+    private Object enclosing;
 
     /**
      * Creates a context.
@@ -290,6 +292,92 @@ public final class RenderContext {
     }
 
     /**
+     * Makes references to a table's columns render with an alias ({@code "t1"."id"} instead of
+     * {@code "users"."id"}) until {@link #restoreAliases} is called with the returned value. Relational
+     * queries read the same table at several levels (an employee and their manager) and alias each level.
+     *
+     * @param table the table
+     * @param alias the alias its columns are qualified with
+     * @return the aliases in force before, for {@link #restoreAliases}
+     */
+    public Map<Table, String> alias(Table table, String alias) {
+        Map<Table, String> before = aliases;
+        Map<Table, String> next = new IdentityHashMap<>(before);
+        next.put(table, alias);
+        aliases = next;
+        return before;
+    }
+
+    /**
+     * Removes the aliases of tables that a nested select reads itself, so that inside it their columns refer to
+     * its own {@code from} items, as SQL scoping has it.
+     *
+     * @param tables the tables the nested select reads
+     * @return the aliases in force before, for {@link #restoreAliases}
+     */
+    public Map<Table, String> shadowAliases(List<? extends TableLike> tables) {
+        Map<Table, String> before = aliases;
+        if (before.isEmpty()) {
+            return before;
+        }
+        Map<Table, String> next = null;
+        for (TableLike t : tables) {
+            if (t instanceof Table table && before.containsKey(table)) {
+                if (next == null) {
+                    next = new IdentityHashMap<>(before);
+                }
+                next.remove(table);
+            }
+        }
+        if (next != null) {
+            aliases = next;
+        }
+        return before;
+    }
+
+    /**
+     * Puts back the aliases returned by {@link #alias} or {@link #shadowAliases}.
+     *
+     * @param before the aliases to restore
+     */
+    public void restoreAliases(Map<Table, String> before) {
+        aliases = before;
+    }
+
+    /**
+     * Returns the name a table's columns are qualified with: its alias when one is in force, else its name.
+     *
+     * @param table the table
+     * @return the qualifier
+     */
+    public String qualifier(Table table) {
+        String alias = aliases.get(table);
+        return alias != null ? alias : table.name();
+    }
+
+    /**
+     * Sets what parts rendered inside a larger construct refer to: a relational query sets the level that
+     * {@code related(...)} conditions belong to.
+     *
+     * @param value the enclosing construct, or {@code null}
+     * @return the one set before, to put back afterwards
+     */
+    public Object enclosing(Object value) {
+        Object before = enclosing;
+        enclosing = value;
+        return before;
+    }
+
+    /**
+     * Returns the enclosing construct set by {@link #enclosing(Object)}.
+     *
+     * @return the construct, or {@code null}
+     */
+    public Object enclosing() {
+        return enclosing;
+    }
+
+    /**
      * Scopes what this context renders to a tenant: tenant-owned tables read in {@code from} and joins
      * ({@link #fromItem}) see only that tenant's rows.
      *
@@ -381,6 +469,26 @@ public final class RenderContext {
     }
 
     /**
+     * Appends a table as something a statement reads from, under an alias: {@code "users" as "t1"}, or in a
+     * tenant scope {@code (select * from "users" where "tenant_id" = ?) as "t1"}.
+     *
+     * @param table the table
+     * @param alias the alias
+     * @return this context
+     */
+    public RenderContext fromItem(Table table, String alias) {
+        checkTenantAccess(table);
+        if (tenantFiltered(table)) {
+            sql("(select * from ").visit(table).sql(" where ");
+            tenantCondition(table, false);
+            sql(')');
+        } else {
+            visit(table);
+        }
+        return sql(" as ").identifier(alias);
+    }
+
+    /**
      * Appends {@code [t.]tenant_key = ?} for the scope's tenant.
      *
      * @param table     a tenant-owned table
@@ -391,7 +499,7 @@ public final class RenderContext {
      */
     public RenderContext tenantCondition(Table table, boolean qualified) {
         if (qualified) {
-            identifier(table.name()).sql('.');
+            identifier(qualifier(table)).sql('.');
         }
         return identifier(table.tenantKey().name()).sql(" = ").tenantValue(table);
     }

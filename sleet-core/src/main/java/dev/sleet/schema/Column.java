@@ -588,7 +588,7 @@ public final class Column<T> implements Field<T>, IndexElement {
     @Override
     public void render(RenderContext ctx) {
         if (ctx.qualifyColumns()) {
-            ctx.identifier(table.name()).sql('.');
+            ctx.identifier(ctx.qualifier(table)).sql('.');
         }
         ctx.identifier(name);
     }

@@ -11,6 +11,8 @@ import dev.sleet.exec.TransactionOptions;
 import dev.sleet.internal.query.CopyIntoImpl;
 import dev.sleet.internal.query.CopyOutImpl;
 import dev.sleet.internal.query.Execution;
+import dev.sleet.internal.query.RelationalQueryImpl;
+import dev.sleet.query.RelationalQuery;
 import dev.sleet.internal.query.SelectImpl;
 import dev.sleet.internal.query.Statements;
 import dev.sleet.query.Condition;
@@ -94,6 +96,11 @@ public final class DbImpl implements Db {
     @Override
     public SelectFromStep select(Field<?>... fields) {
         return statements.select(fields);
+    }
+
+    @Override
+    public RelationalQuery query(Table table) {
+        return new RelationalQueryImpl(execution, options.relations(), java.util.Objects.requireNonNull(table, "table"));
     }
 
     @Override

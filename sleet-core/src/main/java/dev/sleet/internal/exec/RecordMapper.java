@@ -199,6 +199,9 @@ public final class RecordMapper<R> implements RowReader<R> {
             types[i] = field.type();
             columnNames[i] = describe(field);
             primitive[i] = paramTypes[i].isPrimitive();
+            if (field.type() instanceof NestedType) {
+                continue;   // related rows, already decoded into the component's type
+            }
             Class<?> target = primitive[i] ? BOXES.get(paramTypes[i]) : paramTypes[i];
             Class<?> source = field.type().javaType();
             if (!target.isAssignableFrom(source)) {
@@ -222,6 +225,37 @@ public final class RecordMapper<R> implements RowReader<R> {
                     + "; make the type accessible (public, or its package opened to dev.sleet.core)");
         }
         return new RecordMapper<>(type, handle, columns, types, converters, primitive, names, columnNames);
+    }
+
+    /**
+     * Returns the generic types of the components (or canonical constructor parameters) of a type, by
+     * normalised name ({@code tenant_id}, {@code tenantId} → {@code tenantid}), in declaration order; empty when
+     * the names are not known.
+     *
+     * @param type the record or class
+     * @return normalised name → generic type
+     */
+    public static Map<String, java.lang.reflect.Type> componentTypes(Class<?> type) {
+        Map<String, java.lang.reflect.Type> out = new java.util.LinkedHashMap<>();
+        if (type.isRecord()) {
+            for (RecordComponent rc : type.getRecordComponents()) {
+                out.put(normalise(rc.getName()), rc.getGenericType());
+            }
+            return out;
+        }
+        try {
+            Constructor<?> ctor = canonicalConstructor(type);
+            Parameter[] params = ctor.getParameters();
+            java.lang.reflect.Type[] generic = ctor.getGenericParameterTypes();
+            for (int i = 0; i < params.length && generic.length == params.length; i++) {
+                if (params[i].isNamePresent()) {
+                    out.put(normalise(params[i].getName()), generic[i]);
+                }
+            }
+        } catch (MappingException e) {
+            // reported by of(...) when the mapper is built
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -277,8 +311,14 @@ public final class RecordMapper<R> implements RowReader<R> {
         return field instanceof dev.sleet.schema.Column<?> c ? c.toString() : field.name();
     }
 
-    /** {@code tenant_id}, {@code tenantId} and {@code TenantID} all become {@code tenantid}. */
-    static String normalise(String name) {
+    /**
+     * Normalises a name for matching: {@code tenant_id}, {@code tenantId} and {@code TenantID} all become
+     * {@code tenantid}.
+     *
+     * @param name a column or component name
+     * @return the normalised name
+     */
+    public static String normalise(String name) {
         return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 

@@ -30,6 +30,7 @@ import dev.sleet.schema.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -361,6 +362,26 @@ public final class SelectImpl extends ResultQueryBase
 
     @Override
     public void render(RenderContext ctx) {
+        if (spec.from == null) {
+            renderSelect(ctx);
+            return;
+        }
+        // Inside this select, the tables it reads are its own: an alias an enclosing relational query gave the
+        // same table does not apply to them.
+        List<TableLike> read = new ArrayList<>(spec.joins.size() + 1);
+        read.add(spec.from);
+        for (Join j : spec.joins) {
+            read.add(j.table());
+        }
+        Map<Table, String> aliases = ctx.shadowAliases(read);
+        try {
+            renderSelect(ctx);
+        } finally {
+            ctx.restoreAliases(aliases);
+        }
+    }
+
+    private void renderSelect(RenderContext ctx) {
         execution.renderWith(ctx);
         List<Field<?>> selectedList = selectedFields();
         checkDistinctOn();

@@ -50,6 +50,7 @@ public record Statements(Execution execution) implements WithStep {
     public static boolean isBuiltStatement(QueryPart statement) {
         return statement instanceof SelectImpl || statement instanceof SetOperationImpl
                 || statement instanceof InsertImpl || statement instanceof UpdateImpl
-                || statement instanceof DeleteImpl || statement instanceof Returning;
+                || statement instanceof DeleteImpl || statement instanceof Returning
+                || statement instanceof RelationalStatement;
     }
 }

@@ -1,0 +1,329 @@
+package dev.sleet.internal.query;
+
+import dev.sleet.query.Condition;
+import dev.sleet.query.Field;
+import dev.sleet.query.SortField;
+import dev.sleet.render.QueryPart;
+import dev.sleet.render.RenderContext;
+import dev.sleet.schema.Column;
+import dev.sleet.schema.Relation;
+import dev.sleet.schema.Relations;
+import dev.sleet.schema.Table;
+import dev.sleet.schema.column.ColumnType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one statement of a relational query. The root level is a plain select of its columns and extras; each
+ * relation is a {@code left join lateral} subquery that returns its rows as one JSON value: a row is a JSON
+ * array of its columns and extras in PostgreSQL's text form ({@code "t1"."id"::text}), followed by its own
+ * relations; a list relation is a JSON array of such rows, aggregated in the level's order, a single relation a
+ * row or {@code null}. {@link GraphDecoder} reads it back with each column's type.
+ *
+ * <p>A level with a limit or offset is first cut down in a subquery, so that the relations beneath are loaded
+ * for the rows that remain, not for every candidate.
+ */
+final class RelationalStatement implements QueryPart {
+
+    /** PostgreSQL functions take at most 100 arguments; wider rows are built as arrays of chunks. */
+    static final int CHUNK = 100;
+
+    private final LevelSpec root;
+    private final boolean first;
+
+    RelationalStatement(LevelSpec root, boolean first) {
+        this.root = root;
+        this.first = first;
+    }
+
+    @Override
+    public void render(RenderContext ctx) {
+        new Writer(ctx).root(root, first);
+    }
+
+    /** The level that {@code related(...)} conditions written in it belong to. */
+    record Scope(Relations relations, Table table, String alias, Writer writer) {
+    }
+
+    /** Renders one statement; hands out the aliases, which are unique within it. */
+    static final class Writer {
+
+        private final RenderContext ctx;
+        private int next;
+
+        Writer(RenderContext ctx) {
+            this.ctx = ctx;
+        }
+
+        private String alias(String prefix) {
+            return prefix + next++;
+        }
+
+        void root(LevelSpec level, boolean first) {
+            String t = alias("t");
+            int limit = first ? (level.limit == 0 ? 0 : 1) : level.limit;
+            boolean cut = limit >= 0 || level.offset > 0;
+            List<String> joined = childAliases(level);
+            Map<Table, String> aliases = ctx.alias(level.table, t);
+            Object enclosing = ctx.enclosing(new Scope(level.relations, level.table, t, this));
+            try {
+                ctx.sql("select ");
+                boolean any = false;
+                for (Column<?> c : level.selectedColumns()) {
+                    any = comma(any);
+                    ctx.visit(c);
+                }
+                for (Field<?> e : level.extras) {
+                    any = comma(any);
+                    ctx.visit(LevelSpec.extraExpression(e)).sql(" as ").identifier(LevelSpec.extraName(e));
+                }
+                for (String r : joined) {
+                    any = comma(any);
+                    ctx.identifier(r).sql(".\"data\"");
+                }
+                ctx.sql(" from ");
+                if (cut) {
+                    ctx.sql("(select ").identifier(t).sql(".* from ").fromItem(level.table, t);
+                    where(level, null, null);
+                    orderBy(level.orderBy);
+                    limitOffset(limit, level.offset);
+                    ctx.sql(") as ").identifier(t);
+                } else {
+                    ctx.fromItem(level.table, t);
+                }
+                joins(level, t, joined);
+                if (!cut) {
+                    where(level, null, null);
+                }
+                orderBy(level.orderBy);
+            } finally {
+                ctx.enclosing(enclosing);
+                ctx.restoreAliases(aliases);
+            }
+        }
+
+        /** The lateral subquery of one relation, returning its rows as the column {@code "data"}. */
+        private void relation(LevelSpec level, String parent) {
+            if (level.relation.kind() == Relation.Kind.ONE) {
+                rows(level, parent, false);
+                return;
+            }
+            String d = alias("d");
+            ctx.sql("select coalesce(json_agg(").identifier(d).sql(".\"row\"");
+            for (int k = 0; k < level.orderBy.size(); k++) {
+                ctx.sql(k == 0 ? " order by " : ", ");
+                ctx.visit(level.orderBy.get(k).withField(new Reference(d, "o" + k)));
+            }
+            ctx.sql("), '[]'::json) as \"data\" from (");
+            rows(level, parent, true);
+            ctx.sql(") as ").identifier(d);
+        }
+
+        /**
+         * {@code select json_build_array(...) as "row", <order keys> from <target> <joins> where <link> and
+         * <where>}: the related rows of one parent row.
+         */
+        private void rows(LevelSpec level, String parent, boolean many) {
+            String t = alias("t");
+            boolean cut = level.limit >= 0 || level.offset > 0;
+            List<String> joined = childAliases(level);
+            String junction = level.relation.isThrough() ? alias("j") : null;
+            Map<Table, String> aliases = ctx.alias(level.table, t);
+            Object enclosing = ctx.enclosing(new Scope(level.relations, level.table, t, this));
+            try {
+                ctx.sql("select ");
+                jsonRow(level, joined);
+                ctx.sql(many ? " as \"row\"" : " as \"data\"");
+                if (many) {
+                    for (int k = 0; k < level.orderBy.size(); k++) {
+                        ctx.sql(", ").visit(level.orderBy.get(k).field()).sql(" as ").identifier("o" + k);
+                    }
+                }
+                ctx.sql(" from ");
+                if (cut) {
+                    ctx.sql("(select ").identifier(t).sql(".* from ");
+                    target(level.relation, t, junction);
+                    where(level, parent, junction);
+                    orderBy(level.orderBy);
+                    limitOffset(level.limit, level.offset);
+                    ctx.sql(") as ").identifier(t);
+                } else {
+                    target(level.relation, t, junction);
+                }
+                joins(level, t, joined);
+                if (!cut) {
+                    where(level, parent, junction);
+                }
+                if (!many) {
+                    if (!cut) {
+                        orderBy(level.orderBy);
+                    }
+                    ctx.sql(" limit 1");
+                }
+            } finally {
+                ctx.enclosing(enclosing);
+                ctx.restoreAliases(aliases);
+            }
+        }
+
+        /** {@code json_build_array(col::text, ..., (extra)::text, ..., "r1"."data", ...)}, in chunks if wide. */
+        private void jsonRow(LevelSpec level, List<String> joined) {
+            List<Runnable> slots = new ArrayList<>();
+            for (Column<?> c : level.selectedColumns()) {
+                slots.add(() -> ctx.visit(c).sql("::text"));
+            }
+            for (Field<?> e : level.extras) {
+                slots.add(() -> ctx.sql('(').visit(LevelSpec.extraExpression(e)).sql(")::text"));
+            }
+            for (String r : joined) {
+                slots.add(() -> ctx.identifier(r).sql(".\"data\""));
+            }
+            boolean chunked = slots.size() > CHUNK;
+            if (chunked) {
+                ctx.sql("json_build_array(");
+            }
+            for (int start = 0; start == 0 || start < slots.size(); start += CHUNK) {
+                if (start > 0) {
+                    ctx.sql(", ");
+                }
+                ctx.sql("json_build_array(");
+                for (int i = start; i < Math.min(slots.size(), start + CHUNK); i++) {
+                    if (i > start) {
+                        ctx.sql(", ");
+                    }
+                    slots.get(i).run();
+                }
+                ctx.sql(')');
+            }
+            if (chunked) {
+                ctx.sql(')');
+            }
+        }
+
+        /** The target table under its alias, joined to the junction table of a many-to-many relation. */
+        private void target(Relation r, String t, String junction) {
+            ctx.fromItem(r.target(), t);
+            if (junction != null) {
+                ctx.sql(" inner join ").fromItem(r.junction(), junction).sql(" on ");
+                pairs(junction, r.junctionTarget(), t, r.targetColumns());
+            }
+        }
+
+        /** {@code where <link to the parent row> and (<condition>) and ...}. */
+        private void where(LevelSpec level, String parent, String junction) {
+            boolean any = false;
+            if (parent != null) {
+                ctx.sql(" where ");
+                link(level.relation, parent, ctx.qualifier(level.table), junction);
+                any = true;
+            }
+            for (Condition c : level.where) {
+                ctx.sql(any ? " and (" : " where (").visit(c).sql(')');
+                any = true;
+            }
+        }
+
+        private void link(Relation r, String parent, String t, String junction) {
+            if (junction != null) {
+                pairs(junction, r.junctionSource(), parent, r.sourceColumns());
+            } else {
+                pairs(t, r.targetColumns(), parent, r.sourceColumns());
+            }
+        }
+
+        private void pairs(String left, List<Column<?>> leftColumns, String right, List<Column<?>> rightColumns) {
+            for (int i = 0; i < leftColumns.size(); i++) {
+                if (i > 0) {
+                    ctx.sql(" and ");
+                }
+                ctx.identifier(left).sql('.').identifier(leftColumns.get(i).name()).sql(" = ")
+                        .identifier(right).sql('.').identifier(rightColumns.get(i).name());
+            }
+        }
+
+        private void joins(LevelSpec level, String t, List<String> joined) {
+            int i = 0;
+            for (LevelSpec child : level.with.values()) {
+                ctx.sql(" left join lateral (");
+                relation(child, t);
+                ctx.sql(") as ").identifier(joined.get(i++)).sql(" on true");
+            }
+        }
+
+        private List<String> childAliases(LevelSpec level) {
+            List<String> list = new ArrayList<>(level.with.size());
+            for (int i = 0; i < level.with.size(); i++) {
+                list.add(alias("r"));
+            }
+            return list;
+        }
+
+        private void orderBy(List<SortField> order) {
+            for (int k = 0; k < order.size(); k++) {
+                ctx.sql(k == 0 ? " order by " : ", ").visit(order.get(k));
+            }
+        }
+
+        private void limitOffset(int limit, int offset) {
+            // Numbers Sleet checked, written as literals: a bound limit makes PostgreSQL plan generically.
+            if (limit >= 0) {
+                ctx.sql(" limit ").sql(Integer.toString(limit));
+            }
+            if (offset > 0) {
+                ctx.sql(" offset ").sql(Integer.toString(offset));
+            }
+        }
+
+        private boolean comma(boolean any) {
+            if (any) {
+                ctx.sql(", ");
+            }
+            return true;
+        }
+
+        /**
+         * {@code exists (select 1 from <target> where <link> and (<condition>))}: the row of {@code scope} has a
+         * related row meeting the condition.
+         */
+        void exists(Scope scope, String name, Condition condition) {
+            Relation r = scope.relations().relation(scope.table(), name);
+            String t = alias("t");
+            String junction = r.isThrough() ? alias("j") : null;
+            ctx.sql("exists (select 1 from ");
+            target(r, t, junction);
+            ctx.sql(" where ");
+            link(r, scope.alias(), t, junction);
+            if (condition != null) {
+                Map<Table, String> aliases = ctx.alias(r.target(), t);
+                Object enclosing = ctx.enclosing(new Scope(scope.relations(), r.target(), t, this));
+                try {
+                    ctx.sql(" and (").visit(condition).sql(')');
+                } finally {
+                    ctx.enclosing(enclosing);
+                    ctx.restoreAliases(aliases);
+                }
+            }
+            ctx.sql(')');
+        }
+    }
+
+    /** {@code "d"."o0"}: a column of the subquery a list relation aggregates. */
+    private record Reference(String table, String column) implements Field<Object> {
+        @Override
+        public ColumnType<Object> type() {
+            throw new UnsupportedOperationException("an internal reference has no type");
+        }
+
+        @Override
+        public String name() {
+            return column;
+        }
+
+        @Override
+        public void render(RenderContext ctx) {
+            ctx.identifier(table).sql('.').identifier(column);
+        }
+    }
+}
