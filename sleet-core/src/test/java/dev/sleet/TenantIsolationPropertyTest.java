@@ -6,6 +6,7 @@ import dev.sleet.exec.SleetException;
 import dev.sleet.query.Cte;
 import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Column;
+import dev.sleet.schema.Relations;
 import dev.sleet.schema.Schema;
 import dev.sleet.schema.Table;
 import dev.sleet.testing.PgBouncer;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The isolation property: 20 tenants with random data, and 3,000 random selects (joins, subqueries,
- * CTEs), updates, deletes, inserts and upserts through {@code forTenant}. Not one row of another tenant is read,
+ * CTEs), relational queries (nested both ways, filtered on related rows), updates, deletes, inserts and upserts
+ * through {@code forTenant}. Not one row of another tenant is read,
  * written or deleted: first with Sleet's own filters, then with them switched off and row-level security alone
  * (a role that does not own the tables, the standard isolation policy). With a pool of two connections, 50
  * interleaved tenants never see each other's tenant setting. And all of it again through a real PgBouncer in
@@ -72,6 +74,11 @@ class TenantIsolationPropertyTest {
 
     private static final Projects P = Projects.PROJECTS;
     private static final Documents D = Documents.DOCUMENTS;
+    /** Documents may point at another tenant's project: the relations must not follow them across. */
+    private static final Relations RELATIONS = Relations.builder()
+            .many("documents", P.id, D.projectId)
+            .one("project", D.projectId, P.id)
+            .build();
     private static final int TENANTS = 20;
     private static final int OPERATIONS = 3000;
     private static final String ROLE = "sleet_iso_" + Long.toHexString(System.nanoTime());
@@ -104,21 +111,22 @@ class TenantIsolationPropertyTest {
 
     @Test
     void sleetsFiltersKeepEveryTenantToItsOwnRows() {
-        try (Db db = Sleet.connect(database.url())) {
+        try (Db db = Sleet.connect(database.url(), SleetOptions.defaults().relations(RELATIONS))) {
             run(db, new Random(20261121L));
         }
     }
 
     @Test
     void rowLevelSecurityAloneKeepsEveryTenantToItsOwnRows() {
-        try (Db db = Sleet.connect(database.url(), SleetOptions.defaults().tenantRole(ROLE).tenantFilters(false))) {
+        try (Db db = Sleet.connect(database.url(), SleetOptions.defaults().relations(RELATIONS).tenantRole(ROLE)
+                .tenantFilters(false))) {
             run(db, new Random(11212026L));
         }
     }
 
     @Test
     void aPoolOfTwoNeverHandsOneTenantsContextToAnother() throws Exception {
-        try (Db db = Sleet.connect(database.url(), SleetOptions.defaults().maxPoolSize(2))) {
+        try (Db db = Sleet.connect(database.url(), SleetOptions.defaults().relations(RELATIONS).maxPoolSize(2))) {
             interleave(db);
         }
     }
@@ -127,10 +135,10 @@ class TenantIsolationPropertyTest {
     void throughPgBouncerInTransactionModeBothLayersHold() throws Exception {
         // two server connections behind the bouncer, more clients than that in front of it
         try (PgBouncer bouncer = PgBouncer.start(database, 2)) {
-            try (Db db = Sleet.connect(bouncer.jdbcUrl())) {
+            try (Db db = Sleet.connect(bouncer.jdbcUrl(), SleetOptions.defaults().relations(RELATIONS))) {
                 run(db, new Random(6432L));
             }
-            try (Db db = Sleet.connect(bouncer.jdbcUrl(), SleetOptions.defaults().tenantRole(ROLE)
+            try (Db db = Sleet.connect(bouncer.jdbcUrl(), SleetOptions.defaults().relations(RELATIONS).tenantRole(ROLE)
                     .tenantFilters(false))) {
                 run(db, new Random(2346L));
             }
@@ -183,11 +191,15 @@ class TenantIsolationPropertyTest {
         seed(random);
         int reads = 0;
         int writes = 0;
+        long relationalRows = 0;
         for (int op = 0; op < OPERATIONS; op++) {
             long tenant = 1 + random.nextInt(TENANTS);
             Db scoped = db.forTenant(tenant);
-            int kind = random.nextInt(11);
-            if (kind < 5) {
+            int kind = random.nextInt(13);
+            if (kind >= 11) {
+                relationalRows += relational(scoped, tenant, kind, random);
+                reads++;
+            } else if (kind < 5) {
                 read(scoped, tenant, kind, random);
                 reads++;
             } else {
@@ -203,6 +215,7 @@ class TenantIsolationPropertyTest {
             }
         }
         assertThat(reads + writes).isEqualTo(OPERATIONS);
+        assertThat(relationalRows).as("rows checked at every depth of relational reads").isGreaterThan(OPERATIONS);
     }
 
     private static void read(Db scoped, long tenant, int kind, Random random) {
@@ -228,6 +241,41 @@ class TenantIsolationPropertyTest {
                 if (value != null) {
                     assertThat(value).as("read kind %d of tenant %d", kind, tenant).isEqualTo(tenant);
                 }
+            }
+        }
+    }
+
+    /** Relational queries, nested both ways, with filters on related rows: every row at every depth is the tenant's. */
+    private static int relational(Db scoped, long tenant, int kind, Random random) {
+        long from = random.nextInt(TENANTS * 10);
+        List<Row> rows = kind == 11
+                ? scoped.query(P).where(Sql.gt(P.id, from)).orderBy(P.id).limit(1 + random.nextInt(20))
+                        .with("documents", d -> d.orderBy(Sql.desc(D.id)).limit(random.nextInt(10))
+                                .with("project", p -> p.with("documents")))
+                        .findMany()
+                : scoped.query(D).where(Sql.related("project", Sql.gt(P.id, from)))
+                        .with("project", p -> p.with("documents", d -> d.where(Sql.related("project"))))
+                        .findMany();
+        int[] seen = new int[1];
+        for (Row r : rows) {
+            ownRows(r, tenant, kind, seen);
+        }
+        return seen[0];
+    }
+
+    private static void ownRows(Row row, long tenant, int kind, int[] seen) {
+        assertThat(row.get("tenant_id")).as("relational read %d of tenant %d", kind, tenant).isEqualTo(tenant);
+        seen[0]++;
+        for (String relation : List.of("documents", "project")) {
+            if (!row.toMap().containsKey(relation)) {
+                continue;
+            }
+            if (row.get(relation) instanceof List<?>) {
+                for (Row r : row.rows(relation)) {
+                    ownRows(r, tenant, kind, seen);
+                }
+            } else if (row.row(relation) != null) {
+                ownRows(row.row(relation), tenant, kind, seen);
             }
         }
     }
