@@ -2,15 +2,19 @@ package dev.sleet.cli;
 
 import dev.sleet.Db;
 import dev.sleet.Sleet;
+import dev.sleet.SleetOptions;
 import dev.sleet.ddl.SchemaDdl;
 import dev.sleet.embedded.EmbeddedPostgres;
 import dev.sleet.exec.Row;
 import dev.sleet.exec.UniqueViolationException;
+import dev.sleet.examples.blog.BlogQueries;
+import dev.sleet.examples.blog.BlogRelations;
 import dev.sleet.examples.blog.BlogSchema;
 import dev.sleet.examples.blog.Metadata;
 import dev.sleet.examples.blog.Role;
 import dev.sleet.query.Field;
 import dev.sleet.query.Query;
+import dev.sleet.query.RelationalQuery;
 import dev.sleet.query.ResultQuery;
 import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderedSql;
@@ -67,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         out.println("Starting an embedded PostgreSQL (first run unpacks the binaries)...");
         try (EmbeddedPostgres pg = EmbeddedPostgres.start();
-             Db db = Sleet.connect(pg.jdbcUrl("postgres"))) {
+             Db db = Sleet.connect(pg.jdbcUrl("postgres"),
+                     SleetOptions.defaults().relations(BlogRelations.RELATIONS))) {
             out.println("PostgreSQL " + pg.version() + " on " + pg.host() + ":" + pg.port());
 
             part("Part 1 of 2: migrations, on the SaaS example (database \"" + DemoMigrationTour.DATABASE + "\")");
@@ -131,6 +136,15 @@ final class DemoCommand implements Callable<Integer> {
                 .groupBy(USERS.id, USERS.name)
                 .having(gt(count(POSTS.id), 0L))
                 .orderBy(desc(posts)));
+
+        title("Each user with their latest published post (relational query: one statement, nested records)");
+        RelationalQuery latest = db.query(USERS).columns(USERS.id, USERS.name).orderBy(USERS.id)
+                .with("posts", p -> p.columns(POSTS.id, POSTS.title, POSTS.tags, POSTS.createdAt)
+                        .where(eq(POSTS.published, true)).orderBy(desc(POSTS.createdAt), desc(POSTS.id)).limit(1));
+        printSql(latest.toSql());
+        for (BlogQueries.UserWithPosts u : latest.findMany(BlogQueries.UserWithPosts.class)) {
+            out.println("  " + u.name() + " -> " + u.posts().stream().map(BlogQueries.PostSummary::title).toList());
+        }
 
         title("Upsert: insert or update the name on e-mail conflict");
         show(db.insert(USERS).set(USERS.email, "bob@example.com").set(USERS.name, "Robert")

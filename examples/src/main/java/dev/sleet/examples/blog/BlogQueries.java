@@ -60,6 +60,27 @@ public final class BlogQueries {
     public record PostCount(Integer id, String name, Long postCount) {
     }
 
+    /**
+     * A post as a relational query returns it.
+     *
+     * @param id        key
+     * @param title     title
+     * @param tags      tags
+     * @param createdAt creation time
+     */
+    public record PostSummary(Integer id, String title, List<String> tags, java.time.LocalDateTime createdAt) {
+    }
+
+    /**
+     * A user with their latest posts.
+     *
+     * @param id    key
+     * @param name  name
+     * @param posts the latest published posts, newest first
+     */
+    public record UserWithPosts(Integer id, String name, List<PostSummary> posts) {
+    }
+
     private final Db db;
 
     /**
@@ -361,6 +382,23 @@ public final class BlogQueries {
                 return false;
             }
         });
+    }
+
+    /**
+     * {@code db.query.users.findMany({ with: { posts: { where: eq(posts.published, true), orderBy: desc(posts.createdAt),
+     * limit } } })}: each active user with their latest published posts, in one statement (the database must have
+     * been connected with {@link BlogRelations#RELATIONS}).
+     *
+     * @param limit posts per user
+     * @return the users, by id
+     */
+    public List<UserWithPosts> usersWithLatestPosts(int limit) {
+        return db.query(USERS)
+                .where(eq(USERS.isActive, true))
+                .orderBy(USERS.id)
+                .with("posts", posts -> posts.where(eq(POSTS.published, true))
+                        .orderBy(desc(POSTS.createdAt), desc(POSTS.id)).limit(limit))
+                .findMany(UserWithPosts.class);
     }
 
     /**

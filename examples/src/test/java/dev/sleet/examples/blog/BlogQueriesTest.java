@@ -2,6 +2,7 @@ package dev.sleet.examples.blog;
 
 import dev.sleet.Db;
 import dev.sleet.Sleet;
+import dev.sleet.SleetOptions;
 import dev.sleet.ddl.SchemaDdl;
 import dev.sleet.embedded.EmbeddedPostgres;
 import dev.sleet.examples.blog.BlogQueries.NewUser;
@@ -34,7 +35,7 @@ class BlogQueriesTest {
     @BeforeAll
     static void start() {
         postgres = EmbeddedPostgres.start();
-        db = Sleet.connect(postgres.jdbcUrl("postgres"));
+        db = Sleet.connect(postgres.jdbcUrl("postgres"), SleetOptions.defaults().relations(BlogRelations.RELATIONS));
         db.transaction(tx -> SchemaDdl.create(Schema.of(BlogSchema.class)).forEach(tx::execute));
         queries = new BlogQueries(db);
     }
@@ -128,6 +129,12 @@ class BlogQueriesTest {
         assertThat(recent).extracting(r -> r.get(POSTS.title)).containsExactly("Hello");   // Bob is inactive
         assertThat(recent.get(0).get(USERS.email)).isEqualTo("ann@example.com");
         assertThat(queries.postCountsById()).containsEntry(1, 2L).containsEntry(3, 0L);
+
+        db.insert(POSTS).set(POSTS.title, "Draft").set(POSTS.authorId, 1).set(POSTS.published, false).execute();
+        List<BlogQueries.UserWithPosts> latest = queries.usersWithLatestPosts(1);   // Bob is inactive
+        assertThat(latest).extracting(BlogQueries.UserWithPosts::name).containsExactly("Ann", "Gus");
+        assertThat(latest.get(0).posts()).extracting(BlogQueries.PostSummary::title).containsExactly("Hello");
+        assertThat(latest.get(1).posts()).isEmpty();
     }
 
     @Test

@@ -188,6 +188,7 @@ final class GraphDecoder {
             }
             JsonToken token = p.nextToken();
             if (i < scalars.length) {
+                // a string, or a number or boolean whose JSON text is PostgreSQL's text form of the value
                 values[i] = token == JsonToken.VALUE_NULL ? null : scalar(i, p);
             } else {
                 values[i] = relation(i - scalars.length, p, token);

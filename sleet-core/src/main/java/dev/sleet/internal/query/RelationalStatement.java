@@ -9,7 +9,17 @@ import dev.sleet.schema.Column;
 import dev.sleet.schema.Relation;
 import dev.sleet.schema.Relations;
 import dev.sleet.schema.Table;
+import dev.sleet.schema.column.BigintType;
+import dev.sleet.schema.column.BooleanType;
+import dev.sleet.schema.column.CharacterType;
 import dev.sleet.schema.column.ColumnType;
+import dev.sleet.schema.column.EnumType;
+import dev.sleet.schema.column.IntegerType;
+import dev.sleet.schema.column.NumericType;
+import dev.sleet.schema.column.SmallintType;
+import dev.sleet.schema.column.TextType;
+import dev.sleet.schema.column.UuidType;
+import dev.sleet.schema.column.VarcharType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +28,13 @@ import java.util.Map;
 /**
  * The one statement of a relational query. The root level is a plain select of its columns and extras; each
  * relation is a {@code left join lateral} subquery that returns its rows as one JSON value: a row is a JSON
- * array of its columns and extras in PostgreSQL's text form ({@code "t1"."id"::text}), followed by its own
- * relations; a list relation is a JSON array of such rows, aggregated in the level's order, a single relation a
- * row or {@code null}. {@link GraphDecoder} reads it back with each column's type.
+ * array of its columns and extras, each in PostgreSQL's text form (as a JSON number, boolean or string where
+ * that is the same text, cast with {@code ::text} otherwise), followed by its own relations; a list relation is
+ * a JSON array of such rows, in the level's order, a single relation a row or {@code null}.
+ * {@link GraphDecoder} reads it back with each column's type.
  *
- * <p>A level with a limit or offset is first cut down in a subquery, so that the relations beneath are loaded
- * for the rows that remain, not for every candidate.
+ * <p>A level with an order, a limit or an offset is first sorted and cut down in a subquery, so that the
+ * relations beneath are loaded for the rows that remain, not for every candidate.
  */
 final class RelationalStatement implements QueryPart {
 
@@ -104,44 +115,28 @@ final class RelationalStatement implements QueryPart {
             }
         }
 
-        /** The lateral subquery of one relation, returning its rows as the column {@code "data"}. */
-        private void relation(LevelSpec level, String parent) {
-            if (level.relation.kind() == Relation.Kind.ONE) {
-                rows(level, parent, false);
-                return;
-            }
-            String d = alias("d");
-            ctx.sql("select coalesce(json_agg(").identifier(d).sql(".\"row\"");
-            for (int k = 0; k < level.orderBy.size(); k++) {
-                ctx.sql(k == 0 ? " order by " : ", ");
-                ctx.visit(level.orderBy.get(k).withField(new Reference(d, "o" + k)));
-            }
-            ctx.sql("), '[]'::json) as \"data\" from (");
-            rows(level, parent, true);
-            ctx.sql(") as ").identifier(d);
-        }
-
         /**
-         * {@code select json_build_array(...) as "row", <order keys> from <target> <joins> where <link> and
-         * <where>}: the related rows of one parent row.
+         * The lateral subquery of one relation, returning its rows as the column {@code "data"}: for a list,
+         * {@code select coalesce(json_agg(json_build_array(...)), '[]') from (<the related rows, ordered and cut>)
+         * left join lateral <their relations>}; for a single row, {@code select json_build_array(...) ... limit 1}.
+         *
+         * <p>A list's order is its subquery's {@code order by}: {@code json_agg} takes its rows in the order the
+         * sorted subquery returns them, since only nested loops (the lateral joins, which keep the order of their
+         * outer side) stand between them. An {@code order by} inside {@code json_agg} would sort each parent's
+         * rows a second time.
          */
-        private void rows(LevelSpec level, String parent, boolean many) {
+        private void relation(LevelSpec level, String parent) {
+            boolean many = level.relation.kind() == Relation.Kind.MANY;
             String t = alias("t");
-            boolean cut = level.limit >= 0 || level.offset > 0;
+            boolean cut = level.limit >= 0 || level.offset > 0 || many && !level.orderBy.isEmpty();
             List<String> joined = childAliases(level);
             String junction = level.relation.isThrough() ? alias("j") : null;
             Map<Table, String> aliases = ctx.alias(level.table, t);
             Object enclosing = ctx.enclosing(new Scope(level.relations, level.table, t, this));
             try {
-                ctx.sql("select ");
+                ctx.sql(many ? "select coalesce(json_agg(" : "select ");
                 jsonRow(level, joined);
-                ctx.sql(many ? " as \"row\"" : " as \"data\"");
-                if (many) {
-                    for (int k = 0; k < level.orderBy.size(); k++) {
-                        ctx.sql(", ").visit(level.orderBy.get(k).field()).sql(" as ").identifier("o" + k);
-                    }
-                }
-                ctx.sql(" from ");
+                ctx.sql(many ? "), '[]'::json) as \"data\" from " : " as \"data\" from ");
                 if (cut) {
                     ctx.sql("(select ").identifier(t).sql(".* from ");
                     target(level.relation, t, junction);
@@ -172,7 +167,12 @@ final class RelationalStatement implements QueryPart {
         private void jsonRow(LevelSpec level, List<String> joined) {
             List<Runnable> slots = new ArrayList<>();
             for (Column<?> c : level.selectedColumns()) {
-                slots.add(() -> ctx.visit(c).sql("::text"));
+                slots.add(() -> {
+                    ctx.visit(c);
+                    if (!jsonIsText(c.type())) {
+                        ctx.sql("::text");
+                    }
+                });
             }
             for (Field<?> e : level.extras) {
                 slots.add(() -> ctx.sql('(').visit(LevelSpec.extraExpression(e)).sql(")::text"));
@@ -200,6 +200,19 @@ final class RelationalStatement implements QueryPart {
             if (chunked) {
                 ctx.sql(')');
             }
+        }
+
+        /**
+         * Whether PostgreSQL's JSON form of a column's values is its text form, so the {@code ::text} cast can be
+         * left out: numbers (JSON numbers with the same digits), booleans ({@code true}/{@code false}), and
+         * strings, uuids and enum labels (JSON strings of the same text). Timestamps ({@code T} in JSON), arrays and
+         * json (nested JSON) are cast.
+         */
+        private static boolean jsonIsText(ColumnType<?> type) {
+            return type instanceof SmallintType || type instanceof IntegerType || type instanceof BigintType
+                    || type instanceof NumericType || type instanceof BooleanType || type instanceof TextType
+                    || type instanceof VarcharType || type instanceof CharacterType || type instanceof UuidType
+                    || type instanceof EnumType<?>;
         }
 
         /** The target table under its alias, joined to the junction table of a many-to-many relation. */
@@ -306,24 +319,6 @@ final class RelationalStatement implements QueryPart {
                 }
             }
             ctx.sql(')');
-        }
-    }
-
-    /** {@code "d"."o0"}: a column of the subquery a list relation aggregates. */
-    private record Reference(String table, String column) implements Field<Object> {
-        @Override
-        public ColumnType<Object> type() {
-            throw new UnsupportedOperationException("an internal reference has no type");
-        }
-
-        @Override
-        public String name() {
-            return column;
-        }
-
-        @Override
-        public void render(RenderContext ctx) {
-            ctx.identifier(table).sql('.').identifier(column);
         }
     }
 }
