@@ -256,28 +256,30 @@ class TenantIsolationPropertyTest {
                 : scoped.query(D).where(Sql.related("project", Sql.gt(P.id, from)))
                         .with("project", p -> p.with("documents", d -> d.where(Sql.related("project"))))
                         .findMany();
-        int[] seen = new int[1];
+        int seen = 0;
         for (Row r : rows) {
-            ownRows(r, tenant, kind, seen);
+            seen += ownRows(r, tenant, kind);
         }
-        return seen[0];
+        return seen;
     }
 
-    private static void ownRows(Row row, long tenant, int kind, int[] seen) {
+    /** Checks a row and its related rows at every depth; returns how many rows it checked. */
+    private static int ownRows(Row row, long tenant, int kind) {
         assertThat(row.get("tenant_id")).as("relational read %d of tenant %d", kind, tenant).isEqualTo(tenant);
-        seen[0]++;
+        int seen = 1;
         for (String relation : List.of("documents", "project")) {
             if (!row.toMap().containsKey(relation)) {
                 continue;
             }
             if (row.get(relation) instanceof List<?>) {
                 for (Row r : row.rows(relation)) {
-                    ownRows(r, tenant, kind, seen);
+                    seen += ownRows(r, tenant, kind);
                 }
             } else if (row.row(relation) != null) {
-                ownRows(row.row(relation), tenant, kind, seen);
+                seen += ownRows(row.row(relation), tenant, kind);
             }
         }
+        return seen;
     }
 
     private static void write(Db scoped, long tenant, int kind, Random random) {

@@ -69,4 +69,23 @@ public final class Naming {
                     + "PostgreSQL's " + MAX_IDENTIFIER_BYTES + " bytes and would be truncated");
         }
     }
+
+    /**
+     * {@code author_id} is {@code authorId}: a snake_case SQL name as a Java-style camelCase name (relation names
+     * derived from foreign keys).
+     */
+    static String camel(String snake) {
+        StringBuilder b = new StringBuilder(snake.length());
+        boolean up = false;
+        for (int i = 0; i < snake.length(); i++) {
+            char ch = snake.charAt(i);
+            if (ch == '_') {
+                up = b.length() > 0;
+            } else {
+                b.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return b.toString();
+    }
 }

@@ -83,7 +83,7 @@ public record Relation(String name, Kind kind, Table source, Table target, List<
             }
         }
         for (Column<?> c : source.columns()) {
-            if (c.name().equals(name) || camel(c.name()).equals(name)) {
+            if (c.name().equals(name) || Naming.camel(c.name()).equals(name)) {
                 throw new SchemaDefinitionException(what + " has the name of its column " + c.name()
                         + "; results would hold both under one name, so give the relation another");
             }
@@ -105,21 +105,6 @@ public record Relation(String name, Kind kind, Table source, Table target, List<
                 throw new SchemaDefinitionException(what + ": column " + c + " is not a column of " + table);
             }
         }
-    }
-
-    static String camel(String snake) {
-        StringBuilder b = new StringBuilder(snake.length());
-        boolean up = false;
-        for (int i = 0; i < snake.length(); i++) {
-            char ch = snake.charAt(i);
-            if (ch == '_') {
-                up = b.length() > 0;
-            } else {
-                b.append(up ? Character.toUpperCase(ch) : ch);
-                up = false;
-            }
-        }
-        return b.toString();
     }
 
     @Override

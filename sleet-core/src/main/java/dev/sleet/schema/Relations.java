@@ -320,7 +320,7 @@ public final class Relations {
                     String one = oneName(fk);
                     derive(one, Relation.Kind.ONE, source, target, fk.columns(), fk.targets());
                     boolean unique = isUnique(source, fk.columns());
-                    String back = Relation.camel(source.name());
+                    String back = Naming.camel(source.name());
                     if (unique) {
                         back = singular(back);
                     }
@@ -431,10 +431,10 @@ public final class Relations {
                 String col = fk.columns().get(0).name();
                 String lower = col.toLowerCase(Locale.ROOT);
                 if (lower.endsWith("_id") && col.length() > 3) {
-                    return Relation.camel(col.substring(0, col.length() - 3));
+                    return Naming.camel(col.substring(0, col.length() - 3));
                 }
             }
-            return singular(Relation.camel(fk.targetTable().name()));
+            return singular(Naming.camel(fk.targetTable().name()));
         }
 
         private static boolean isUnique(Table table, List<Column<?>> columns) {

@@ -114,7 +114,7 @@ final class GraphDecoder {
                 Class<?> type = raw(target);
                 RecordMapper<?> mapper;
                 try {
-                    checkComponents(type, shape);
+                    checkComponents(type, components, shape);
                     mapper = RecordMapper.of(shape, type);
                 } catch (MappingException e) {
                     throw level.relation == null ? e
@@ -235,10 +235,11 @@ final class GraphDecoder {
         return finish[i] == null ? value : finish[i].apply(value);
     }
 
-    private static void expect(JsonParser p, JsonToken token) throws IOException {
+    private void expect(JsonParser p, JsonToken token) throws IOException {
         JsonToken got = p.nextToken();
         if (got != token) {
-            throw new MappingException("relational query result: expected " + token + ", found " + got);
+            throw new MappingException("the JSON of the " + level.describe() + " is not shaped as the query: expected "
+                    + token + ", found " + got);
         }
     }
 
@@ -288,8 +289,7 @@ final class GraphDecoder {
     }
 
     /** A component named like a relation the query does not load gets a hint rather than "no column". */
-    private void checkComponents(Class<?> type, RowShape shape) {
-        Map<String, Type> components = RecordMapper.componentTypes(type);
+    private void checkComponents(Class<?> type, Map<String, Type> components, RowShape shape) {
         for (String name : components.keySet()) {
             boolean found = false;
             for (Field<?> f : shape.fields()) {

@@ -74,12 +74,9 @@ final class RelationalStatement implements QueryPart {
 
         void root(LevelSpec level, boolean first) {
             String t = alias("t");
-            int limit = first ? (level.limit == 0 ? 0 : 1) : level.limit;
-            boolean cut = limit >= 0 || level.offset > 0;
+            int limit = first ? Math.min(level.limit < 0 ? 1 : level.limit, 1) : level.limit;
             List<String> joined = childAliases(level);
-            Map<Table, String> aliases = ctx.alias(level.table, t);
-            Object enclosing = ctx.enclosing(new Scope(level.relations, level.table, t, this));
-            try {
+            inLevel(level.relations, level.table, t, () -> {
                 ctx.sql("select ");
                 boolean any = false;
                 for (Column<?> c : level.selectedColumns()) {
@@ -95,24 +92,9 @@ final class RelationalStatement implements QueryPart {
                     ctx.identifier(r).sql(".\"data\"");
                 }
                 ctx.sql(" from ");
-                if (cut) {
-                    ctx.sql("(select ").identifier(t).sql(".* from ").fromItem(level.table, t);
-                    where(level, null, null);
-                    orderBy(level.orderBy);
-                    limitOffset(limit, level.offset);
-                    ctx.sql(") as ").identifier(t);
-                } else {
-                    ctx.fromItem(level.table, t);
-                }
-                joins(level, t, joined);
-                if (!cut) {
-                    where(level, null, null);
-                }
+                rows(level, t, null, null, limit >= 0 || level.offset > 0, limit, joined);
                 orderBy(level.orderBy);
-            } finally {
-                ctx.enclosing(enclosing);
-                ctx.restoreAliases(aliases);
-            }
+            });
         }
 
         /**
@@ -131,32 +113,50 @@ final class RelationalStatement implements QueryPart {
             boolean cut = level.limit >= 0 || level.offset > 0 || many && !level.orderBy.isEmpty();
             List<String> joined = childAliases(level);
             String junction = level.relation.isThrough() ? alias("j") : null;
-            Map<Table, String> aliases = ctx.alias(level.table, t);
-            Object enclosing = ctx.enclosing(new Scope(level.relations, level.table, t, this));
-            try {
+            inLevel(level.relations, level.table, t, () -> {
                 ctx.sql(many ? "select coalesce(json_agg(" : "select ");
                 jsonRow(level, joined);
                 ctx.sql(many ? "), '[]'::json) as \"data\" from " : " as \"data\" from ");
-                if (cut) {
-                    ctx.sql("(select ").identifier(t).sql(".* from ");
-                    target(level.relation, t, junction);
-                    where(level, parent, junction);
-                    orderBy(level.orderBy);
-                    limitOffset(level.limit, level.offset);
-                    ctx.sql(") as ").identifier(t);
-                } else {
-                    target(level.relation, t, junction);
-                }
-                joins(level, t, joined);
-                if (!cut) {
-                    where(level, parent, junction);
-                }
+                rows(level, t, parent, junction, cut, level.limit, joined);
                 if (!many) {
                     if (!cut) {
                         orderBy(level.orderBy);
                     }
                     ctx.sql(" limit 1");
                 }
+            });
+        }
+
+        /**
+         * The level's rows and their relations: {@code <table> left join lateral ... where <link> and <where>}, or,
+         * when {@code cut}, the table first sorted, limited and offset in a subquery under the same alias, so that
+         * the relations beneath are loaded for the rows that remain.
+         */
+        private void rows(LevelSpec level, String t, String parent, String junction, boolean cut, int limit,
+                          List<String> joined) {
+            if (cut) {
+                ctx.sql("(select ").identifier(t).sql(".* from ");
+                target(level.table, level.relation, t, junction);
+                where(level, parent, junction);
+                orderBy(level.orderBy);
+                SelectImpl.limitOffset(ctx, limit < 0 ? null : (long) limit,
+                        level.offset > 0 ? (long) level.offset : null);
+                ctx.sql(") as ").identifier(t);
+            } else {
+                target(level.table, level.relation, t, junction);
+            }
+            joins(level, t, joined);
+            if (!cut) {
+                where(level, parent, junction);
+            }
+        }
+
+        /** Renders {@code body} with the level's table under its alias and the level as {@code related}'s scope. */
+        private void inLevel(Relations relations, Table table, String t, Runnable body) {
+            Map<Table, String> aliases = ctx.alias(table, t);
+            Object enclosing = ctx.enclosing(new Scope(relations, table, t, this));
+            try {
+                body.run();
             } finally {
                 ctx.enclosing(enclosing);
                 ctx.restoreAliases(aliases);
@@ -215,9 +215,9 @@ final class RelationalStatement implements QueryPart {
                     || type instanceof EnumType<?>;
         }
 
-        /** The target table under its alias, joined to the junction table of a many-to-many relation. */
-        private void target(Relation r, String t, String junction) {
-            ctx.fromItem(r.target(), t);
+        /** A level's table under its alias, joined to the junction table of a many-to-many relation. */
+        private void target(Table table, Relation r, String t, String junction) {
+            ctx.fromItem(table, t);
             if (junction != null) {
                 ctx.sql(" inner join ").fromItem(r.junction(), junction).sql(" on ");
                 pairs(junction, r.junctionTarget(), t, r.targetColumns());
@@ -279,16 +279,6 @@ final class RelationalStatement implements QueryPart {
             }
         }
 
-        private void limitOffset(int limit, int offset) {
-            // Numbers Sleet checked, written as literals: a bound limit makes PostgreSQL plan generically.
-            if (limit >= 0) {
-                ctx.sql(" limit ").sql(Integer.toString(limit));
-            }
-            if (offset > 0) {
-                ctx.sql(" offset ").sql(Integer.toString(offset));
-            }
-        }
-
         private boolean comma(boolean any) {
             if (any) {
                 ctx.sql(", ");
@@ -305,18 +295,11 @@ final class RelationalStatement implements QueryPart {
             String t = alias("t");
             String junction = r.isThrough() ? alias("j") : null;
             ctx.sql("exists (select 1 from ");
-            target(r, t, junction);
+            target(r.target(), r, t, junction);
             ctx.sql(" where ");
             link(r, scope.alias(), t, junction);
             if (condition != null) {
-                Map<Table, String> aliases = ctx.alias(r.target(), t);
-                Object enclosing = ctx.enclosing(new Scope(scope.relations(), r.target(), t, this));
-                try {
-                    ctx.sql(" and (").visit(condition).sql(')');
-                } finally {
-                    ctx.enclosing(enclosing);
-                    ctx.restoreAliases(aliases);
-                }
+                inLevel(scope.relations(), r.target(), t, () -> ctx.sql(" and (").visit(condition).sql(')'));
             }
             ctx.sql(')');
         }
