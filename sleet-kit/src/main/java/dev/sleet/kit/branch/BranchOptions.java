@@ -33,7 +33,7 @@ public record BranchOptions(String from, boolean schemaOnly) {
      *
      * @return the options
      */
-    public BranchOptions schemaOnly() {
+    public BranchOptions withSchemaOnly() {
         return new BranchOptions(from, true);
     }
 }

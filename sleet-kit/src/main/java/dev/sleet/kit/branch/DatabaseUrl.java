@@ -1,0 +1,92 @@
+package dev.sleet.kit.branch;
+
+import dev.sleet.internal.exec.ConnectionUrl;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * A database URL as the user gave it ({@code jdbc:postgresql://...} or {@code postgres://...}), with the
+ * database it names swapped for another: the URL of a branch keeps the form, host, credentials and options of
+ * its parent's.
+ */
+final class DatabaseUrl {
+
+    private final String url;
+    /** Where the database name starts and ends in {@link #url}. */
+    private final int start;
+    private final int end;
+    private final ConnectionUrl parsed;
+
+    private DatabaseUrl(String url) {
+        this.url = url;
+        this.parsed = ConnectionUrl.parse(url);
+        int scheme = url.indexOf("://");
+        int query = url.indexOf('?', scheme);
+        int limit = query < 0 ? url.length() : query;
+        int at = url.lastIndexOf('@', limit);
+        int hostStart = Math.max(scheme + 3, at + 1);
+        int slash = url.indexOf('/', hostStart);
+        if (slash < 0 || slash > limit) {
+            this.start = limit;
+            this.end = limit;
+        } else {
+            this.start = slash + 1;
+            this.end = limit;
+        }
+    }
+
+    /**
+     * Parses a URL.
+     *
+     * @param url the URL
+     * @return the parsed URL
+     * @throws IllegalArgumentException when it is neither a JDBC nor a {@code postgres://} URL
+     */
+    static DatabaseUrl parse(String url) {
+        return new DatabaseUrl(url.strip());
+    }
+
+    /** The database the URL names; {@code postgres} when it names none. */
+    String database() {
+        String name = URLDecoder.decode(url.substring(start, end), StandardCharsets.UTF_8);
+        return name.isEmpty() ? "postgres" : name;
+    }
+
+    /** The same URL naming another database. */
+    DatabaseUrl with(String database) {
+        String encoded = URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
+        String path = start == end && (end == url.length() || url.charAt(end) == '?') && url.charAt(start - 1) != '/'
+                ? "/" + encoded : encoded;
+        return new DatabaseUrl(url.substring(0, start) + path + url.substring(end));
+    }
+
+    /** Opens a connection to the database. */
+    Connection connect() throws SQLException {
+        Properties props = new Properties();
+        if (parsed.user() != null) {
+            props.setProperty("user", parsed.user());
+        }
+        if (parsed.password() != null) {
+            props.setProperty("password", parsed.password());
+        }
+        props.setProperty("ApplicationName", "sleet branch");
+        return DriverManager.getConnection(parsed.jdbcUrl(), props);
+    }
+
+    /** The URL as given, credentials included. */
+    String full() {
+        return url;
+    }
+
+    /** The URL with its password masked, for messages. */
+    @Override
+    public String toString() {
+        return parsed.display();
+    }
+}
