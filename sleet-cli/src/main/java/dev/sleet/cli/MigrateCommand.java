@@ -1,13 +1,18 @@
 package dev.sleet.cli;
 
 import dev.sleet.cli.config.SleetConfig;
+import dev.sleet.kit.branch.BranchVerification;
+import dev.sleet.kit.branch.Branches;
 import dev.sleet.kit.migrate.AppliedMigration;
 import dev.sleet.kit.migrate.MigrateResult;
 import dev.sleet.kit.migrate.Migrator;
 import dev.sleet.kit.migrate.SleetMigrationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import javax.sql.DataSource;
 import java.io.PrintStream;
@@ -15,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,9 +48,44 @@ final class MigrateCommand implements Callable<Integer> {
                     + " * matches any characters)")
     String tenantSchemas;
 
+    @Option(names = "--verify-on-branch",
+            description = "first apply the pending migrations on a throwaway branch of the database, roll them back"
+                    + " and apply them again there; migrate the database only when all of that worked")
+    boolean verifyOnBranch;
+
+    @Option(names = "--branch-from", paramLabel = "PARENT",
+            description = "with --verify-on-branch: the branch to copy (default: the configured database; on Neon,"
+                    + " the project's default branch)")
+    String branchFrom;
+
+    @Option(names = "--branch-wait", paramLabel = "SECONDS", defaultValue = "10",
+            description = "with --verify-on-branch, local branches: how long to wait for the other sessions of the "
+                    + "database to end, since PostgreSQL copies a database only while no one else is connected "
+                    + "(default: ${DEFAULT-VALUE}); they are never terminated")
+    long branchWaitSeconds = 10;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         SleetConfig config = project.load();
+        if (verifyOnBranch) {
+            if (dryRun || allTenantSchemas) {
+                throw new ParameterException(spec.commandLine(), "--verify-on-branch cannot be combined with "
+                        + (dryRun ? "--dry-run" : "--all-tenant-schemas"));
+            }
+            BranchBackend.Sessions sessions = new BranchBackend.Sessions(
+                    Duration.ofSeconds(Math.max(0, branchWaitSeconds)), false);
+            int verified = BranchBackend.with(project, config, sessions, System.out, branches -> verify(branches,
+                    config));
+            if (verified != 0) {
+                return verified;
+            }
+            System.out.println("Migrating the database:");
+        } else if (branchFrom != null) {
+            throw new ParameterException(spec.commandLine(), "--branch-from needs --verify-on-branch");
+        }
         if (allTenantSchemas) {
             return project.withMigrationDatabase(config, System.out, ds -> allTenantSchemas(ds, config));
         }
@@ -57,6 +98,31 @@ final class MigrateCommand implements Callable<Integer> {
             print(System.out, "", to == null ? migrator.migrate() : migrator.migrate(to));
             return 0;
         });
+    }
+
+    /** The branch run of {@code --verify-on-branch}; 0 when it passed. The branch is gone either way. */
+    private int verify(Branches branches, SleetConfig config) {
+        System.out.println("Verifying the pending migrations on a throwaway branch:");
+        BranchVerification.Result result;
+        try {
+            result = BranchVerification.of(branches, config.out(), ProjectOptions::dataSource).from(branchFrom).to(to)
+                    .log(line -> System.out.println("  " + line)).verify();
+        } catch (SleetMigrationException e) {
+            System.err.println("sleet migrate: the verification on a branch failed: " + e.getMessage());
+            System.err.println("The database was not migrated: nothing was applied to it.");
+            return SleetCommand.FAILED;
+        }
+        if (result.nothingPending()) {
+            System.out.println("  nothing to verify: no migration is pending");
+            return 0;
+        }
+        print(System.out, "  ", result.applied());
+        RollbackCommand.print(System.out, "  ", result.rolledBack());
+        print(System.out, "  ", result.reapplied());
+        int n = result.applied().applied().size();
+        System.out.println("  " + Style.ok("verified:") + " " + n + " migration" + (n == 1 ? " applies, rolls back and applies again"
+                : "s apply, roll back and apply again"));
+        return 0;
     }
 
     /** Each tenant schema in name order, with progress; stops at the first failure, which a rerun resumes. */

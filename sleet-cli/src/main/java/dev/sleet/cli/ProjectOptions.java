@@ -41,12 +41,34 @@ final class ProjectOptions {
     <T> T withMigrationDatabase(SleetConfig cfg, PrintStream out, Function<DataSource, T> work) {
         String target = cfg.migrationUrl().orElse(null);
         if (target != null) {
-            String key = cfg.directUrl() != null ? "directUrl" : url != null ? null : "url";
-            return work.apply(connectable(target, cfg, key));
+            return work.apply(connectable(target, cfg, migrationKey(cfg)));
         }
         try (ProjectDatabase db = ProjectDatabase.start(cfg.file().toAbsolutePath().getParent(), out)) {
             return work.apply(dataSource(ConnectionUrl.parse(db.url())));
         }
+    }
+
+    /**
+     * Connects once to the configured migration database, so that a bad URL or a server that is down ends the
+     * command with one line naming it. Does nothing for the embedded database.
+     */
+    void checkConnection(SleetConfig cfg) {
+        cfg.migrationUrl().ifPresent(target -> connectable(target, cfg, migrationKey(cfg)));
+    }
+
+    /** The configuration key the migration URL comes from, or {@code null} when it is {@code --url}'s. */
+    private String migrationKey(SleetConfig cfg) {
+        return cfg.directUrl() != null ? "directUrl" : url != null ? null : "url";
+    }
+
+    /**
+     * A data source for a URL that Sleet made itself, such as a branch's.
+     *
+     * @param url the URL
+     * @return the data source
+     */
+    static DataSource dataSource(String url) {
+        return dataSource(ConnectionUrl.parse(url));
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Optional;
         description = "Sleet: type-safe PostgreSQL for Java.",
         subcommands = {DemoCommand.class, GenerateCommand.class, MigrateCommand.class, RollbackCommand.class,
                 PushCommand.class, PullCommand.class,
-                StatusCommand.class, CheckCommand.class, RepairCommand.class, BaselineCommand.class,
+                StatusCommand.class, CheckCommand.class, RepairCommand.class, BaselineCommand.class, BranchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SleetCommand implements Runnable {
 

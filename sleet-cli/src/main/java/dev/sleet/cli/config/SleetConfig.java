@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  * out=migrations                           # migrations folder
  * url=${DATABASE_URL}                      # JDBC or postgres:// URL; absent: the CLI's embedded database
  * directUrl=${DIRECT_DATABASE_URL}         # optional: the unpooled URL migrations run over
+ * neon.projectId=${NEON_PROJECT_ID}         # optional: branches are Neon branches of this project
+ * neon.database=neondb                     # optional: the database and role of Neon connection URLs
+ * neon.role=neondb_owner
+ * neon.apiUrl=https://console.neon.tech/api/v2
  * </pre>
  *
  * {@code ${NAME}} is replaced by the environment variable, or by the same name in a {@code .env} file next to
@@ -39,14 +43,41 @@ import java.util.regex.Pattern;
  * @param out       the migrations folder, relative to the file's folder
  * @param url       the database URL, or {@code null} for the embedded database
  * @param directUrl the URL for migrations, or {@code null} to use {@code url}
+ * @param neon      the Neon project that branches are made in, or {@code null} for branches on the server of
+ *                  the migration URL
  */
 public record SleetConfig(Path file, List<String> schema, List<Path> classpath, Path out, String url,
-                          String directUrl) {
+                          String directUrl, Neon neon) {
+
+    /**
+     * The Neon project of {@code sleet branch} and {@code migrate --verify-on-branch}. The API key comes from the
+     * environment variable {@code NEON_API_KEY}, never from a file.
+     *
+     * @param projectId the project's id ({@code neon.projectId})
+     * @param apiUrl    the API's base URL ({@code neon.apiUrl}), or {@code null} for Neon's
+     * @param database  the database of connection URLs ({@code neon.database}), or {@code null} for {@code neondb}
+     * @param role      the role of connection URLs ({@code neon.role}), or {@code null} for {@code neondb_owner}
+     * @param apiKey    {@code NEON_API_KEY} from the environment or the {@code .env} file, or {@code null}
+     */
+    public record Neon(String projectId, String apiUrl, String database, String role, String apiKey) {
+
+        /**
+         * Hides the API key.
+         *
+         * @return a description safe to print
+         */
+        @Override
+        public String toString() {
+            return "Neon[projectId=" + projectId + ", apiUrl=" + apiUrl + ", database=" + database + ", role=" + role
+                    + ", apiKey=" + (apiKey == null ? "unset" : "****") + "]";
+        }
+    }
 
     /** The file read when no {@code --config} is given. */
     public static final String DEFAULT_FILE = "sleet.properties";
 
-    private static final Set<String> KEYS = Set.of("schema", "classpath", "out", "url", "directUrl");
+    private static final Set<String> KEYS = Set.of("schema", "classpath", "out", "url", "directUrl",
+            "neon.projectId", "neon.apiUrl", "neon.database", "neon.role");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     /**
@@ -58,6 +89,7 @@ public record SleetConfig(Path file, List<String> schema, List<Path> classpath, 
      * @param out       the migrations folder
      * @param url       the database URL, or {@code null}
      * @param directUrl the URL for migrations, or {@code null}
+     * @param neon      the Neon project, or {@code null}
      */
     public SleetConfig {
         schema = List.copyOf(schema);
@@ -129,7 +161,21 @@ public record SleetConfig(Path file, List<String> schema, List<Path> classpath, 
         Path out = dir.resolve(values.getOrDefault("out", "migrations")).normalize();
         String url = blankToNull(values.get("url"));
         String directUrl = blankToNull(values.get("directUrl"));
-        return new SleetConfig(file, schema, classpath, out, url, directUrl);
+        Neon neon = null;
+        String projectId = blankToNull(values.get("neon.projectId"));
+        if (projectId != null) {
+            String apiKey = environment.apply("NEON_API_KEY");
+            neon = new Neon(projectId, blankToNull(values.get("neon.apiUrl")), blankToNull(values.get("neon.database")),
+                    blankToNull(values.get("neon.role")), blankToNull(apiKey != null ? apiKey : dotEnv.get("NEON_API_KEY")));
+        } else {
+            for (String key : List.of("neon.apiUrl", "neon.database", "neon.role")) {
+                if (values.containsKey(key)) {
+                    throw new ConfigException(file + ": key '" + key + "' needs key 'neon.projectId' too: the Neon "
+                            + "project whose branches Sleet makes");
+                }
+            }
+        }
+        return new SleetConfig(file, schema, classpath, out, url, directUrl, neon);
     }
 
     /**
@@ -139,7 +185,8 @@ public record SleetConfig(Path file, List<String> schema, List<Path> classpath, 
      * @return the configuration
      */
     public SleetConfig withUrl(String override) {
-        return override == null ? this : new SleetConfig(file, schema, classpath, out, override, directUrl);
+        return override == null ? this : new SleetConfig(file, schema, classpath, out, override, directUrl,
+                neon);
     }
 
     /**

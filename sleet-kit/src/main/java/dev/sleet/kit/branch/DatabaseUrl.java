@@ -13,9 +13,9 @@ import java.util.Properties;
 /**
  * A database URL as the user gave it ({@code jdbc:postgresql://...} or {@code postgres://...}), with the
  * database it names swapped for another: the URL of a branch keeps the form, host, credentials and options of
- * its parent's.
+ * its parent's. {@link #toString()} masks the password.
  */
-final class DatabaseUrl {
+public final class DatabaseUrl {
 
     private final String url;
     /** Where the database name starts and ends in {@link #url}. */
@@ -48,26 +48,40 @@ final class DatabaseUrl {
      * @return the parsed URL
      * @throws IllegalArgumentException when it is neither a JDBC nor a {@code postgres://} URL
      */
-    static DatabaseUrl parse(String url) {
+    public static DatabaseUrl parse(String url) {
         return new DatabaseUrl(url.strip());
     }
 
-    /** The database the URL names; {@code postgres} when it names none. */
-    String database() {
+    /**
+     * The database the URL names.
+     *
+     * @return its name; {@code postgres} when the URL names none
+     */
+    public String database() {
         String name = URLDecoder.decode(url.substring(start, end), StandardCharsets.UTF_8);
         return name.isEmpty() ? "postgres" : name;
     }
 
-    /** The same URL naming another database. */
-    DatabaseUrl with(String database) {
+    /**
+     * The same URL naming another database.
+     *
+     * @param database the other database's name
+     * @return the URL
+     */
+    public DatabaseUrl with(String database) {
         String encoded = URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
         String path = start == end && (end == url.length() || url.charAt(end) == '?') && url.charAt(start - 1) != '/'
                 ? "/" + encoded : encoded;
         return new DatabaseUrl(url.substring(0, start) + path + url.substring(end));
     }
 
-    /** Opens a connection to the database. */
-    Connection connect() throws SQLException {
+    /**
+     * Opens a connection to the database, with the URL's credentials.
+     *
+     * @return the connection
+     * @throws SQLException when the server refuses it
+     */
+    public Connection connect() throws SQLException {
         Properties props = new Properties();
         if (parsed.user() != null) {
             props.setProperty("user", parsed.user());
@@ -79,12 +93,20 @@ final class DatabaseUrl {
         return DriverManager.getConnection(parsed.jdbcUrl(), props);
     }
 
-    /** The URL as given, credentials included. */
-    String full() {
+    /**
+     * The URL in the form given, credentials included: for connecting, never for messages.
+     *
+     * @return the URL
+     */
+    public String full() {
         return url;
     }
 
-    /** The URL with its password masked, for messages. */
+    /**
+     * The URL with its password masked, for messages.
+     *
+     * @return the masked URL
+     */
     @Override
     public String toString() {
         return parsed.display();

@@ -2,8 +2,8 @@ package dev.sleet.kit.branch;
 
 import java.util.Locale;
 
-/** Byte counts as people read them. */
-final class Sizes {
+/** Byte counts as people read them, for branch sizes and copy progress. */
+public final class Sizes {
 
     private static final String[] UNITS = {"bytes", "kB", "MB", "GB", "TB"};
 
@@ -16,7 +16,7 @@ final class Sizes {
      * @param bytes the size
      * @return the text
      */
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " bytes";
         }

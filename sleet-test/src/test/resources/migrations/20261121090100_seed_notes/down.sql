@@ -1,0 +1,1 @@
+delete from notes where body in ('first', 'second', 'third');
