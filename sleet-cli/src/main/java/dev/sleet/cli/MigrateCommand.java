@@ -116,9 +116,6 @@ final class MigrateCommand implements Callable<Integer> {
             System.out.println("  nothing to verify: no migration is pending");
             return 0;
         }
-        print(System.out, "  ", result.applied());
-        RollbackCommand.print(System.out, "  ", result.rolledBack());
-        print(System.out, "  ", result.reapplied());
         int n = result.applied().applied().size();
         System.out.println("  " + Style.ok("verified:") + " " + n + " migration" + (n == 1 ? " applies, rolls back and applies again"
                 : "s apply, roll back and apply again"));

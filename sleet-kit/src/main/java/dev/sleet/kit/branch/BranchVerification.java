@@ -79,7 +79,8 @@ public final class BranchVerification {
     }
 
     /**
-     * Where to report each step, one line at a time.
+     * Where to report each step, one line at a time: the branch created, each migration applied, rolled back and
+     * applied again, the branch deleted.
      *
      * @param log receives the lines
      * @return this verification
@@ -109,6 +110,12 @@ public final class BranchVerification {
         }
     }
 
+    private MigrateResult log(String verb, MigrateResult result) {
+        result.applied().forEach(m -> log.accept(verb + " " + m.id() + "_" + m.name() + " (" + m.executionMs()
+                + " ms)"));
+        return result;
+    }
+
     /**
      * Runs the verification. The branch is deleted before this returns or throws.
      *
@@ -126,11 +133,14 @@ public final class BranchVerification {
         boolean passed = false;
         try {
             Migrator migrator = Migrator.of(connect.apply(branches.url(name, false)), folder);
-            MigrateResult applied = toId == null ? migrator.migrate() : migrator.migrate(toId);
-            RollbackResult rolledBack = applied.applied().isEmpty() ? new RollbackResult(List.of())
-                    : migrator.rollback(applied.applied().size());
-            MigrateResult reapplied = applied.applied().isEmpty() ? applied
-                    : toId == null ? migrator.migrate() : migrator.migrate(toId);
+            MigrateResult applied = log("applied", toId == null ? migrator.migrate() : migrator.migrate(toId));
+            RollbackResult rolledBack = new RollbackResult(List.of());
+            MigrateResult reapplied = applied;
+            if (!applied.applied().isEmpty()) {
+                rolledBack = migrator.rollback(applied.applied().size());
+                rolledBack.rolledBack().forEach(id -> log.accept("rolled back " + id));
+                reapplied = log("applied again", toId == null ? migrator.migrate() : migrator.migrate(toId));
+            }
             passed = true;
             return new Result(name, applied, rolledBack, reapplied);
         } finally {

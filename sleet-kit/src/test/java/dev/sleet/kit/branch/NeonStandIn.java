@@ -44,9 +44,9 @@ import java.util.stream.Collectors;
  * <p>Where the reference leaves something open the stand-in chooses, and says so: the error {@code code}
  * strings, the action name of a restore's operation, the page size of the branch list.
  */
-final class NeonStandIn implements AutoCloseable {
+public final class NeonStandIn implements AutoCloseable {
 
-    static final String PROJECT = "misty-lake-482917";
+    public static final String PROJECT = "misty-lake-482917";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/api/v2";
@@ -170,14 +170,14 @@ final class NeonStandIn implements AutoCloseable {
      * @return the running stand-in
      * @throws IOException when no local port can be bound
      */
-    static NeonStandIn start(String apiKey) throws IOException {
+    public static NeonStandIn start(String apiKey) throws IOException {
         NeonStandIn standIn = new NeonStandIn(apiKey);
         standIn.server.start();
         return standIn;
     }
 
     /** The base URL to give {@link NeonBranches.Builder#apiUrl(URI)}. */
-    URI apiUrl() {
+    public URI apiUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + API);
     }
 
@@ -189,7 +189,7 @@ final class NeonStandIn implements AutoCloseable {
     // ---- set-up and faults ------------------------------------------------------------------------------
 
     /** Sets after how many polls an operation stops being {@code running}. */
-    synchronized void pollsToFinish(int polls) {
+    public synchronized void pollsToFinish(int polls) {
         this.pollsToFinish = polls;
     }
 
@@ -225,7 +225,7 @@ final class NeonStandIn implements AutoCloseable {
      * @param status            423 or 429
      * @param retryAfterSeconds the header's value, or {@code null} for none
      */
-    synchronized void answerNext(String method, int times, int status, Integer retryAfterSeconds) {
+    public synchronized void answerNext(String method, int times, int status, Integer retryAfterSeconds) {
         String message = status == 423
                 ? "project already has running operations, scheduling of new ones is prohibited"
                 : "rate limit exceeded";
@@ -242,17 +242,17 @@ final class NeonStandIn implements AutoCloseable {
     }
 
     /** Makes the first operation of the next change end {@code failed} (and stay so) with an error text. */
-    synchronized void failNextOperation(String error) {
+    public synchronized void failNextOperation(String error) {
         this.operationFault = new OperationFault("failed", error, false);
     }
 
     /** Makes the first operation of the next change fail once, then finish: Neon retried it. */
-    synchronized void failNextOperationOnce(String error) {
+    public synchronized void failNextOperationOnce(String error) {
         this.operationFault = new OperationFault("failed", error, true);
     }
 
     /** Makes the first operation of the next change end {@code cancelled}. */
-    synchronized void cancelNextOperation() {
+    public synchronized void cancelNextOperation() {
         this.operationFault = new OperationFault("cancelled", null, false);
     }
 
@@ -271,7 +271,7 @@ final class NeonStandIn implements AutoCloseable {
         return byName(name).id;
     }
 
-    synchronized boolean exists(String name) {
+    public synchronized boolean exists(String name) {
         return branches.values().stream().anyMatch(b -> b.name.equals(name));
     }
 
