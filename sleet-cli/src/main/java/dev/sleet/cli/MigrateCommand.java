@@ -58,11 +58,11 @@ final class MigrateCommand implements Callable<Integer> {
                     + " the project's default branch)")
     String branchFrom;
 
-    @Option(names = "--branch-wait", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(names = "--branch-wait", paramLabel = "SECONDS",
             description = "with --verify-on-branch, local branches: how long to wait for the other sessions of the "
                     + "database to end, since PostgreSQL copies a database only while no one else is connected "
-                    + "(default: ${DEFAULT-VALUE}); they are never terminated")
-    long branchWaitSeconds = 10;
+                    + "(default: 10); they are never terminated")
+    Long branchWaitSeconds;
 
     @Spec
     CommandSpec spec;
@@ -76,15 +76,16 @@ final class MigrateCommand implements Callable<Integer> {
                         + (dryRun ? "--dry-run" : "--all-tenant-schemas"));
             }
             BranchBackend.Sessions sessions = new BranchBackend.Sessions(
-                    Duration.ofSeconds(Math.max(0, branchWaitSeconds)), false);
+                    Duration.ofSeconds(Math.max(0, branchWaitSeconds == null ? 10 : branchWaitSeconds)), false);
             int verified = BranchBackend.with(project, config, sessions, System.out, branches -> verify(branches,
                     config));
             if (verified != 0) {
                 return verified;
             }
             System.out.println("Migrating the database:");
-        } else if (branchFrom != null) {
-            throw new ParameterException(spec.commandLine(), "--branch-from needs --verify-on-branch");
+        } else if (branchFrom != null || branchWaitSeconds != null) {
+            throw new ParameterException(spec.commandLine(), (branchFrom != null ? "--branch-from" : "--branch-wait")
+                    + " needs --verify-on-branch");
         }
         if (allTenantSchemas) {
             return project.withMigrationDatabase(config, System.out, ds -> allTenantSchemas(ds, config));

@@ -45,7 +45,8 @@ final class BranchServer implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final DatabaseUrl admin;
     private final int majorVersion;
-    private final Map<Template, String> templates = new ConcurrentHashMap<>();
+    /** Per source, the template's name or why it could not be made (remembered, so it is not retried per test). */
+    private final Map<Template, Object> templates = new ConcurrentHashMap<>();
     /** Per template, the next branch, being copied in the background. */
     private final Map<String, Future<String>> spares = new ConcurrentHashMap<>();
     /** Drops of used branches, running in the background. */
@@ -100,7 +101,17 @@ final class BranchServer implements AutoCloseable {
      * @return the template database's name
      */
     String template(Template template) {
-        return templates.computeIfAbsent(template, this::makeTemplate);
+        Object made = templates.computeIfAbsent(template, t -> {
+            try {
+                return makeTemplate(t);
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        if (made instanceof RuntimeException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return (String) made;
     }
 
     private String makeTemplate(Template template) {
@@ -182,7 +193,8 @@ final class BranchServer implements AutoCloseable {
                 }
             }
             if (embedded == null) {
-                templates.values().forEach(this::drop);
+                templates.values().stream().filter(String.class::isInstance).map(String.class::cast)
+                        .forEach(this::drop);
             }
         } finally {
             if (embedded != null) {

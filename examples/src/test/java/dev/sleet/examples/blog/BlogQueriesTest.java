@@ -1,16 +1,12 @@
 package dev.sleet.examples.blog;
 
 import dev.sleet.Db;
-import dev.sleet.Sleet;
 import dev.sleet.SleetOptions;
-import dev.sleet.ddl.SchemaDdl;
-import dev.sleet.embedded.EmbeddedPostgres;
 import dev.sleet.examples.blog.BlogQueries.NewUser;
 import dev.sleet.examples.blog.BlogQueries.User;
 import dev.sleet.exec.Row;
-import dev.sleet.schema.Schema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.sleet.test.SleetTest;
+import dev.sleet.test.TestBranch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,30 +21,20 @@ import static dev.sleet.examples.blog.Users.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every query pattern of the seeds' Drizzle guide, run in Java against PostgreSQL. */
+/**
+ * Every query pattern of the seeds' Drizzle guide, run in Java against PostgreSQL: each test on a fresh branch of
+ * a template database made once from {@link BlogSchema} by the sleet-test extension.
+ */
+@SleetTest(schema = BlogSchema.class)
 class BlogQueriesTest {
 
-    private static EmbeddedPostgres postgres;
-    private static Db db;
-    private static BlogQueries queries;
-
-    @BeforeAll
-    static void start() {
-        postgres = EmbeddedPostgres.start();
-        db = Sleet.connect(postgres.jdbcUrl("postgres"), SleetOptions.defaults().relations(BlogRelations.RELATIONS));
-        db.transaction(tx -> SchemaDdl.create(Schema.of(BlogSchema.class)).forEach(tx::execute));
-        queries = new BlogQueries(db);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-        postgres.close();
-    }
+    private Db db;
+    private BlogQueries queries;
 
     @BeforeEach
-    void seed() {
-        db.execute(dev.sleet.Sql.raw("truncate table posts, users restart identity cascade"));
+    void seed(TestBranch branch) {
+        db = branch.db(SleetOptions.defaults().relations(BlogRelations.RELATIONS));
+        queries = new BlogQueries(db);
         queries.insertUser("ann@example.com", "Ann", Role.admin);
         queries.insertUser("bob@example.com", "Bob", Role.user);
         queries.insertUser("gus@guests.org", "Gus", Role.guest);

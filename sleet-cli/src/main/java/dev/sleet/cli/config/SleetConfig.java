@@ -51,7 +51,8 @@ public record SleetConfig(Path file, List<String> schema, List<Path> classpath, 
 
     /**
      * The Neon project of {@code sleet branch} and {@code migrate --verify-on-branch}. The API key comes from the
-     * environment variable {@code NEON_API_KEY}, never from a file.
+     * environment variable {@code NEON_API_KEY}, or from the {@code .env} file next to the configuration, never
+     * from the configuration file itself.
      *
      * @param projectId the project's id ({@code neon.projectId})
      * @param apiUrl    the API's base URL ({@code neon.apiUrl}), or {@code null} for Neon's

@@ -110,6 +110,17 @@ public final class BranchVerification {
         }
     }
 
+    private void deleteIfMade(String name) {
+        try {
+            if (branches.find(name).isPresent()) {
+                branches.delete(name);
+                log.accept("deleted branch " + name);
+            }
+        } catch (RuntimeException e) {
+            log.accept("could not delete branch " + name + ": " + e.getMessage());
+        }
+    }
+
     private MigrateResult log(String verb, MigrateResult result) {
         result.applied().forEach(m -> log.accept(verb + " " + m.id() + "_" + m.name() + " (" + m.executionMs()
                 + " ms)"));
@@ -127,7 +138,14 @@ public final class BranchVerification {
     public Result verify() {
         String name = "sleet_verify_" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP) + "_"
                 + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
-        Branch branch = branches.create(name, new BranchOptions(parent, false));
+        Branch branch;
+        try {
+            branch = branches.create(name, new BranchOptions(parent, false));
+        } catch (BranchException e) {
+            // a backend that timed out waiting (Neon) may still have made it: do not leave it behind
+            deleteIfMade(name);
+            throw e;
+        }
         log.accept("created branch " + name + " from " + (branch.parent() == null ? "the default branch"
                 : branch.parent()));
         boolean passed = false;

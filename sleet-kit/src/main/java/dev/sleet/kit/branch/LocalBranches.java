@@ -253,9 +253,20 @@ public final class LocalBranches implements Branches {
                 throw new BranchException("cannot reset branch " + name + ": its parent database "
                         + branch.parent() + " no longer exists");
             }
-            drop(name);
-            copy(branch.parent(), name);
-            prepareCopy(name, branch.schemaOnly());
+            // copy first: when the parent cannot be copied now, the branch is still there as it was
+            String fresh = resetName(name);
+            if (databaseExists(fresh)) {
+                drop(fresh); // left by a reset that was killed half-way
+            }
+            copy(branch.parent(), fresh);
+            try {
+                prepareCopy(fresh, branch.schemaOnly());
+                drop(name);
+            } catch (SQLException | RuntimeException e) {
+                dropQuietly(fresh);
+                throw e;
+            }
+            rename(fresh, name);
             try (Connection c = catalog();
                  PreparedStatement ps = c.prepareStatement("update " + CATALOG + " set created_at = now() "
                          + "where name = ? returning created_at")) {
@@ -369,6 +380,23 @@ public final class LocalBranches implements Branches {
         }
     }
 
+    /** A name for the new copy while the old one still exists: the branch's name with a suffix, within 63 bytes. */
+    private static String resetName(String name) {
+        String suffix = "_sleet_reset";
+        String base = name;
+        while ((base + suffix).getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + suffix;
+    }
+
+    private void rename(String from, String to) throws SQLException {
+        try (Connection admin = admin(from, to); Statement st = admin.createStatement()) {
+            st.execute("alter database " + RenderContext.quoteIdentifier(from) + " rename to "
+                    + RenderContext.quoteIdentifier(to));
+        }
+    }
+
     private void dropQuietly(String name) {
         try {
             drop(name);
@@ -388,7 +416,7 @@ public final class LocalBranches implements Branches {
      */
     private void awaitNoSessions(Connection admin, String database, String action, Work work) throws SQLException {
         long deadline = System.nanoTime() + waitFor.toNanos();
-        boolean terminated = false;
+        long forcedUntil = 0;
         long pause = 20;
         while (true) {
             List<String> sessions = sessions(admin, database);
@@ -397,8 +425,9 @@ public final class LocalBranches implements Branches {
                     work.run();
                     return;
                 } catch (SQLException e) {
-                    // 55006: a session connected between the look and the statement
-                    if (!"55006".equals(e.getSQLState())) {
+                    // 55006: a session connected between the look and the statement, or a prepared transaction
+                    // (which pg_stat_activity does not show) holds the database
+                    if (!"55006".equals(e.getSQLState()) || System.nanoTime() >= Math.max(deadline, forcedUntil)) {
                         throw e;
                     }
                 }
@@ -408,20 +437,19 @@ public final class LocalBranches implements Branches {
                             + (sessions.size() == 1 ? " is" : "s are") + " connected to " + database + " ("
                             + String.join("; ", sessions) + "), and PostgreSQL copies or drops a database only while"
                             + " no one else is connected to it. Close them (stop the application or point it at"
-                            + " another database) and run again, or pass --force to terminate them");
+                            + " another database) and run again, or let Sleet terminate them (--force)");
                 }
-                if (!terminated) {
+                if (forcedUntil == 0) {
                     progress.accept("terminating " + sessions.size() + " session" + (sessions.size() == 1 ? "" : "s")
                             + " of " + database + " (--force)");
+                    // a pool reconnects at once: keep terminating for a few seconds more, then give up
+                    forcedUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                } else if (System.nanoTime() >= forcedUntil) {
+                    throw new BranchException("cannot " + action + ": sessions keep connecting to " + database
+                            + " after they were terminated (" + String.join("; ", sessions) + "); stop the "
+                            + "application that opens them and run again");
                 }
                 terminate(admin, database);
-                terminated = true;
-                // a pool may reconnect at once: give the statement a moment more
-                deadline = Math.max(deadline, System.nanoTime() + Duration.ofSeconds(5).toNanos());
-                if (System.nanoTime() >= deadline) {
-                    throw new BranchException("cannot " + action + ": sessions keep connecting to " + database
-                            + " (" + String.join("; ", sessions) + ")");
-                }
             }
             sleep(pause);
             pause = Math.min(pause * 2, 250);
