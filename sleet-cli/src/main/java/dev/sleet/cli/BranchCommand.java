@@ -74,7 +74,8 @@ final class BranchCommand implements Runnable {
         @Option(names = "--from", paramLabel = "PARENT",
                 description = "the branch to copy (default: the configured database, or Neon's default branch)")
         String from;
-        @Option(names = "--schema-only", description = "copy the schema and migration history, not the rows")
+        @Option(names = "--schema-only", description = "copy the schema, not the rows (local branches keep the migration "
+                + "history; Neon's schema-only branches start without it)")
         boolean schemaOnly;
 
         @Override
@@ -82,7 +83,7 @@ final class BranchCommand implements Runnable {
             return with(project, sessions, branches -> {
                 Branch b = branches.create(name, new BranchOptions(from, schemaOnly));
                 System.out.println(Style.ok("created") + " branch " + b.name() + " from "
-                        + (b.parent() == null ? "the default branch" : b.parent())
+                        + (b.parent() != null ? b.parent() : from != null ? from : "the default branch")
                         + (b.schemaOnly() ? " (schema only)" : "")
                         + (b.size().isPresent() ? ", " + Sizes.human(b.size().getAsLong()) : ""));
                 return 0;

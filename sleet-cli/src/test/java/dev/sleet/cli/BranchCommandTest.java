@@ -104,7 +104,7 @@ class BranchCommandTest {
         assertThat(run.out()).contains("Verifying the pending migrations on a throwaway branch:")
                 .containsPattern("created branch sleet_verify_\\w+ from verify_ok")
                 .containsPattern("applied 20261121090000_create_notes \\(\\d+ ms\\)\\n  applied 20261121090100_add_author"
-                        + " \\(\\d+ ms\\)\\n  rolled back 20261121090100\\n  rolled back 20261121090000\\n  applied again "
+                        + " \\(\\d+ ms\\)\\n  rolled back 20261121090100_add_author\\n  rolled back 20261121090000_create_notes\\n  applied again "
                         + "20261121090000_create_notes \\(\\d+ ms\\)\\n  applied again 20261121090100_add_author")
                 .contains("verified: 2 migrations apply, roll back and apply again")
                 .containsPattern("deleted branch sleet_verify_\\w+")

@@ -79,7 +79,16 @@ final class BranchServer implements AutoCloseable {
 
     /** Starts the embedded server, or connects to the one in {@value #URL_ENV}. */
     static BranchServer start() {
-        String url = System.getenv(URL_ENV);
+        return start(System.getenv(URL_ENV));
+    }
+
+    /**
+     * Starts the embedded server, or connects to the one of a URL.
+     *
+     * @param url a database URL of the server, or {@code null} (or blank) for the embedded one
+     * @return the server
+     */
+    static BranchServer start(String url) {
         // surefire passes an unset variable through as its own placeholder text
         if (url == null || url.isBlank() || url.startsWith("${")) {
             EmbeddedPostgres pg = EmbeddedPostgres.start();
@@ -160,7 +169,7 @@ final class BranchServer implements AutoCloseable {
     }
 
     /** Copies a template to a new database with a unique name. */
-    private String copy(String template) {
+    String copy(String template) {
         String name = uniqueName("sleet_test_");
         execute("create database " + RenderContext.quoteIdentifier(name) + " template "
                 + RenderContext.quoteIdentifier(template) + (majorVersion >= 15 ? " strategy wal_log" : ""));

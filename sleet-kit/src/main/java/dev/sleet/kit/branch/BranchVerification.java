@@ -156,7 +156,11 @@ public final class BranchVerification {
             MigrateResult reapplied = applied;
             if (!applied.applied().isEmpty()) {
                 rolledBack = migrator.rollback(applied.applied().size());
-                rolledBack.rolledBack().forEach(id -> log.accept("rolled back " + id));
+                for (String id : rolledBack.rolledBack()) {
+                    String dir = applied.applied().stream().filter(m -> m.id().equals(id)).findFirst()
+                            .map(m -> id + "_" + m.name()).orElse(id);
+                    log.accept("rolled back " + dir);
+                }
                 reapplied = log("applied again", toId == null ? migrator.migrate() : migrator.migrate(toId));
             }
             passed = true;

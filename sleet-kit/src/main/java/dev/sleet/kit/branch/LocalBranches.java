@@ -685,8 +685,9 @@ public final class LocalBranches implements Branches {
 
     private BranchException failed(String action, SQLException e) {
         String state = e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]";
-        String hint = "42501".equals(e.getSQLState()) ? "; the user of " + direct + " needs the CREATEDB privilege"
-                : "";
+        String hint = "42501".equals(e.getSQLState()) ? "; branches need a user with the CREATEDB privilege that "
+                + "owns (or may copy) the parent database and may create the schema sleet in database "
+                + catalogDatabase + " for the catalog table" : "";
         return new BranchException("cannot " + action + " on " + direct.with(catalogDatabase) + ": "
                 + (e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("")) + state
                 + hint, e);

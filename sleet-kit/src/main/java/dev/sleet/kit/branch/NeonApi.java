@@ -220,11 +220,11 @@ final class NeonApi {
                     + "organization that owns it";
             case 404 -> "Check the project id \"" + projectId + "\" (Neon console, project settings) and that the "
                     + "branch still exists";
-            case 409 -> "Another branch or change conflicts: check the branches with list()";
-            case 423 -> "Another operation is still running on the project: wait for it to finish and try again, "
-                    + "or raise maxRetries (now " + maxRetries + ")";
-            case 429 -> "Neon's rate limit was still hit: wait a moment and try again, or raise maxRetries (now "
-                    + maxRetries + ")";
+            case 409 -> "Another branch or change conflicts: check the branches (sleet branch list)";
+            case 423 -> "Another operation is still running on the project after " + maxRetries + " retries: wait "
+                    + "for it to finish and try again";
+            case 429 -> "Neon's rate limit was still hit after " + maxRetries + " retries: wait a moment and try "
+                    + "again";
             default -> status >= 500 ? "A failure on Neon's side: try again later" : "Check the request against "
                     + "Neon's API reference";
         };

@@ -164,7 +164,8 @@ public final class NeonBranches implements Branches {
         if (uri.isBlank()) {
             throw new BranchException("Could not " + doing + " in Neon project \"" + projectId + "\": Neon answered "
                     + "no uri; check that database \"" + database + "\" and role \"" + role + "\" exist on the "
-                    + "branch, or set NeonBranches.Builder.database and role");
+                    + "branch, or name them with neon.database and neon.role in sleet.properties (database(...) and role(...) "
+                    + "of NeonBranches.Builder)");
         }
         return uri;
     }

@@ -98,8 +98,8 @@ final class NeonOperations {
                 : "its last status was " + (status.isBlank() ? "unknown" : status);
         return new BranchException("Could not " + doing + " in Neon project \"" + api.projectId() + "\": timed out "
                 + "after " + NeonApi.human(timeout) + " waiting for Neon operation " + action + " (id " + id + "); "
-                + state + ". Look at the operation in the Neon console (Monitoring, System operations), or raise "
-                + "NeonBranches.Builder.timeout");
+                + state + ". Look at the operation in the Neon console (Monitoring, System operations) and run again "
+                + "once it is done (in Java, NeonBranches.Builder.timeout waits longer)");
     }
 
     private String errorText(JsonNode operation) {

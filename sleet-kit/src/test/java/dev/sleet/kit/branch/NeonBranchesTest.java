@@ -405,7 +405,7 @@ class NeonBranchesTest {
                         + "/projects/" + P + "/branches answered HTTP 423")
                 .hasMessageContaining("3 attempts")
                 .hasMessageContaining("project already has running operations")
-                .hasMessageContaining("raise maxRetries (now 2)");
+                .hasMessageContaining("after 2 retries");
     }
 
     // ---- operations -------------------------------------------------------------------------------------
@@ -460,7 +460,7 @@ class NeonBranchesTest {
                 .isInstanceOf(BranchException.class)
                 .hasMessageContaining("timed out after 150 ms waiting for Neon operation create_branch")
                 .hasMessageContaining("its last status was running")
-                .hasMessageContaining("raise NeonBranches.Builder.timeout");
+                .hasMessageContaining("NeonBranches.Builder.timeout waits longer");
     }
 
     // ---- Neon's errors ----------------------------------------------------------------------------------
