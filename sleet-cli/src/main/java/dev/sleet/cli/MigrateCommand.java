@@ -106,7 +106,7 @@ final class MigrateCommand implements Callable<Integer> {
         System.out.println("Verifying the pending migrations on a throwaway branch:");
         BranchVerification.Result result;
         try {
-            result = BranchVerification.of(branches, config.out(), ProjectOptions::dataSource).from(branchFrom).to(to)
+            result = BranchVerification.of(branches, config.out()).from(branchFrom).to(to)
                     .log(line -> System.out.println("  " + line)).verify();
         } catch (SleetMigrationException e) {
             System.err.println("sleet migrate: the verification on a branch failed: " + e.getMessage());

@@ -4,7 +4,7 @@ import dev.sleet.cli.config.ConfigException;
 import dev.sleet.cli.config.SleetConfig;
 import dev.sleet.exec.SleetException;
 import dev.sleet.internal.exec.ConnectionUrl;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.sleet.kit.branch.DatabaseUrl;
 import picocli.CommandLine.Option;
 
 import javax.sql.DataSource;
@@ -44,7 +44,7 @@ final class ProjectOptions {
             return work.apply(connectable(target, cfg, migrationKey(cfg)));
         }
         try (ProjectDatabase db = ProjectDatabase.start(cfg.file().toAbsolutePath().getParent(), out)) {
-            return work.apply(dataSource(ConnectionUrl.parse(db.url())));
+            return work.apply(DatabaseUrl.parse(db.url()).dataSource());
         }
     }
 
@@ -62,16 +62,6 @@ final class ProjectOptions {
     }
 
     /**
-     * A data source for a URL that Sleet made itself, such as a branch's.
-     *
-     * @param url the URL
-     * @return the data source
-     */
-    static DataSource dataSource(String url) {
-        return dataSource(ConnectionUrl.parse(url));
-    }
-
-    /**
      * The data source of a configured URL, after one connection succeeded.
      *
      * @param key the configuration key the URL comes from, or {@code null} when it comes from {@code --url}
@@ -81,7 +71,7 @@ final class ProjectOptions {
         DataSource ds;
         try {
             parsed = ConnectionUrl.parse(url);
-            ds = dataSource(parsed);
+            ds = DatabaseUrl.parse(url).dataSource();
         } catch (IllegalArgumentException e) {
             throw new ConfigException((key == null ? "--url" : cfg.file() + ": key '" + key + "'") + ": "
                     + e.getMessage());
@@ -103,17 +93,5 @@ final class ProjectOptions {
             throw SleetException.connectionFailed(who + "; is the server running, and are host and port of "
                     + source + " right?", e);
         }
-    }
-
-    private static DataSource dataSource(ConnectionUrl parsed) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(parsed.jdbcUrl());
-        if (parsed.user() != null) {
-            ds.setUser(parsed.user());
-        }
-        if (parsed.password() != null) {
-            ds.setPassword(parsed.password());
-        }
-        return ds;
     }
 }

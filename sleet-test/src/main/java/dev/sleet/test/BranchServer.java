@@ -9,10 +9,7 @@ import dev.sleet.kit.migrate.Migrator;
 import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderContext;
 import dev.sleet.schema.Schema;
-import dev.sleet.internal.exec.ConnectionUrl;
-import org.postgresql.ds.PGSimpleDataSource;
 
-import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -128,10 +125,10 @@ final class BranchServer implements AutoCloseable {
         execute("create database " + RenderContext.quoteIdentifier(name));
         try {
             if (template.migrations() != null) {
-                Migrator.of(dataSource(name), template.migrations()).migrate();
+                Migrator.of(admin.with(name).dataSource(), template.migrations()).migrate();
             } else {
                 Schema schema = Schema.of(template.schema().toArray(new Class<?>[0]));
-                try (Db db = Sleet.connect(dataSource(name))) {
+                try (Db db = Sleet.connect(admin.with(name).dataSource())) {
                     List<QueryPart> ddl = SchemaDdl.create(schema);
                     db.transaction(tx -> ddl.forEach(tx::execute));
                 }
@@ -225,19 +222,6 @@ final class BranchServer implements AutoCloseable {
 
     String describe() {
         return embedded != null ? "the embedded PostgreSQL " + embedded.version() : URL_ENV + " (" + admin + ")";
-    }
-
-    private DataSource dataSource(String database) {
-        ConnectionUrl parsed = ConnectionUrl.parse(admin.with(database).full());
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(parsed.jdbcUrl());
-        if (parsed.user() != null) {
-            ds.setUser(parsed.user());
-        }
-        if (parsed.password() != null) {
-            ds.setPassword(parsed.password());
-        }
-        return ds;
     }
 
     private void execute(String sql) {

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * lets the caller go on to migrate the target; a failure leaves the target as it was.
  *
  * <pre>{@code
- * BranchVerification.Result r = BranchVerification.of(branches, folder, url -> dataSource(url)).verify();
+ * BranchVerification.Result r = BranchVerification.of(branches, folder).verify();
  * Migrator.of(target, folder).migrate();   // only reached when the branch run passed
  * }</pre>
  */
@@ -41,6 +41,18 @@ public final class BranchVerification {
         this.branches = branches;
         this.folder = folder;
         this.connect = connect;
+    }
+
+    /**
+     * Prepares a verification that connects to the branch with an unpooled data source of its direct URL, which
+     * may be a JDBC URL or a {@code postgres://} URI such as Neon's ({@link DatabaseUrl#dataSource()}).
+     *
+     * @param branches the branches of the target's server or project
+     * @param folder   the migrations folder
+     * @return the verification, to configure and run
+     */
+    public static BranchVerification of(Branches branches, Path folder) {
+        return of(branches, folder, url -> DatabaseUrl.parse(url).dataSource());
     }
 
     /**

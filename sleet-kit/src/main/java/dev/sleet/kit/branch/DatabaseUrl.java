@@ -2,6 +2,9 @@ package dev.sleet.kit.branch;
 
 import dev.sleet.internal.exec.ConnectionUrl;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +94,24 @@ public final class DatabaseUrl {
         }
         props.setProperty("ApplicationName", "sleet branch");
         return DriverManager.getConnection(parsed.jdbcUrl(), props);
+    }
+
+    /**
+     * An unpooled data source of the database: each {@code getConnection()} opens a new connection, and nothing
+     * stays open between them, so a local branch can be dropped as soon as its user is done.
+     *
+     * @return the data source
+     */
+    public DataSource dataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(parsed.jdbcUrl());
+        if (parsed.user() != null) {
+            ds.setUser(parsed.user());
+        }
+        if (parsed.password() != null) {
+            ds.setPassword(parsed.password());
+        }
+        return ds;
     }
 
     /**
