@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             db.execute(ctx -> ctx.sql("create database ").identifier(DemoMigrationTour.DATABASE));
             PGSimpleDataSource saas = new PGSimpleDataSource();
             saas.setURL(pg.jdbcUrl(DemoMigrationTour.DATABASE));
-            new DemoMigrationTour(out, Clock.systemUTC()).run(saas);
+            new DemoMigrationTour(out, Clock.systemUTC()).run(saas, pg.jdbcUrl(DemoMigrationTour.DATABASE));
 
             part("Part 2 of 2: queries, on the blog example (database \"postgres\")");
             run(db);

@@ -3,6 +3,8 @@ package dev.sleet.cli;
 import dev.sleet.examples.saas.SaasSchema;
 import dev.sleet.kit.generate.GenerateResult;
 import dev.sleet.kit.generate.Generator;
+import dev.sleet.kit.branch.BranchVerification;
+import dev.sleet.kit.branch.LocalBranches;
 import dev.sleet.kit.migrate.MigrationFolder;
 import dev.sleet.kit.migrate.Migrator;
 import dev.sleet.schema.Schema;
@@ -44,8 +46,9 @@ final class DemoMigrationTour {
      * Runs the tour on an empty database.
      *
      * @param dataSource the database, without Sleet's history table yet
+     * @param url        its URL, for the branch the tour tries a migration on
      */
-    void run(DataSource dataSource) {
+    void run(DataSource dataSource, String url) {
         Path folder;
         try {
             folder = Files.createTempDirectory("sleet-demo-migrations-");
@@ -55,7 +58,7 @@ final class DemoMigrationTour {
         }
         Throwable first = null;
         try {
-            run(dataSource, folder);
+            run(dataSource, url, folder);
         } catch (RuntimeException | Error e) {
             first = e;
             throw e;
@@ -64,7 +67,7 @@ final class DemoMigrationTour {
         }
     }
 
-    private void run(DataSource dataSource, Path folder) {
+    private void run(DataSource dataSource, String url, Path folder) {
         out.println("Migrations are written to " + folder + " (removed at the end).");
         Migrator migrator = Migrator.of(dataSource, folder);
 
@@ -86,6 +89,9 @@ final class DemoMigrationTour {
         GenerateResult second = Generator.generate(Schema.of(dev.sleet.examples.saas.next.SaasSchema.class), folder,
                 "comments_and_archive", false, clock);
         printWritten(second, true);
+
+        title("Try it on a branch first, as `sleet migrate --verify-on-branch` does");
+        BranchVerification.of(LocalBranches.of(url).build(), folder).log(line -> out.println("  " + line)).verify();
 
         title("Migrate");
         MigrateCommand.print(out, "  ", migrator.migrate());

@@ -60,6 +60,9 @@ class DemoCommandTest {
                 .contains("alter table \"projects\" add column \"archived_at\" timestamptz")
                 .contains("create index \"projects_active_idx\" on \"projects\"")
                 .contains("alter table \"projects\" drop column \"archived_at\"")   // its down.sql
+                .containsPattern("created branch sleet_verify_\\w+ from saas")
+                .contains("rolled back " + second + "_comments_and_archive", "applied again " + second)
+                .containsPattern("deleted branch sleet_verify_\\w+")
                 .contains("applied " + second + "_comments_and_archive (")
                 .containsPattern("(?m)^  rolled back " + second + "$")
                 .containsPattern("(?m)^  APPLIED  \\d{14}_create_saas  applied \\S+$")
