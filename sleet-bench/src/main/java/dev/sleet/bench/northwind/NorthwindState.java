@@ -105,9 +105,33 @@ public abstract class NorthwindState {
     protected void check() throws Exception {
     }
 
-    /** Closes the contenders, the pool and the embedded server, if any. */
+    /**
+     * Undoes what a workload's {@link #check()} set up (a scratch table, a backup of rows it changes); runs once
+     * per fork, before the contenders and the pool close. JMH runs a subclass's own {@code @TearDown(Level.Trial)}
+     * methods after this class's, when the pool is closed already, so a workload cleans up here instead.
+     *
+     * @throws Exception when the clean-up fails; the pool and the server are closed all the same
+     */
+    protected void cleanUp() throws Exception {
+    }
+
+    /**
+     * Runs {@link #cleanUp()}, then closes the contenders, the pool and the embedded server, if any.
+     *
+     * @throws Exception when the clean-up fails
+     */
     @TearDown(Level.Trial)
-    public final void closeNorthwind() {
+    public final void closeNorthwind() throws Exception {
+        try {
+            if (pool != null) {
+                cleanUp();
+            }
+        } finally {
+            closeContenders();
+        }
+    }
+
+    private void closeContenders() {
         if (hibernate != null) {
             hibernate.close();
         }
