@@ -10,6 +10,7 @@ import dev.sleet.bench.northwind.jpa.Employee;
 import dev.sleet.bench.northwind.jpa.NorthwindOrder;
 import dev.sleet.bench.northwind.jpa.OrderDetail;
 import dev.sleet.bench.northwind.jpa.Product;
+import dev.sleet.bench.northwind.jpa.ScratchCustomer;
 import dev.sleet.bench.northwind.jpa.Supplier;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
@@ -161,6 +162,7 @@ public abstract class NorthwindState {
                     .addAnnotatedClass(Product.class)
                     .addAnnotatedClass(NorthwindOrder.class)
                     .addAnnotatedClass(OrderDetail.class)
+                    .addAnnotatedClass(ScratchCustomer.class)
                     .buildMetadata()
                     .buildSessionFactory();
         } catch (RuntimeException e) {
