@@ -60,6 +60,15 @@ public class Product {
     }
 
     /**
+     * Sets the units in stock; Hibernate writes the change when the session flushes.
+     *
+     * @param unitsInStock the new count
+     */
+    public void setUnitsInStock(Integer unitsInStock) {
+        this.unitsInStock = unitsInStock;
+    }
+
+    /**
      * Returns the record the other contenders return; reads the supplier's id, which a proxy knows.
      *
      * @return the row
