@@ -161,9 +161,8 @@ public class W3OrderTotalsBenchmark extends NorthwindState {
      * @return the totals
      */
     @Benchmark
-    @Contender(value = "Sleet", query = PAGE, how = "`select(o.id, o.orderDate, count().as(\"lines\"), "
-            + "cast(sum(d.quantity), BigintType.INSTANCE)..., sum(sql(BigDecimal.class, \"{0} * {1}\", ...)))"
-            + ".from(o).innerJoin(d).on(...).groupBy(o.id).orderBy(asc(o.id)).limit(50).offset(n).fetchInto(...)`")
+    @Contender(value = "Sleet", query = PAGE, how = "the select of the query by id, "
+            + "`.groupBy(o.id).orderBy(asc(o.id)).limit(50).offset(n).fetchInto(...)`")
     public List<OrderTotals> pageSleet() {
         return pageSleet(offsets.next());
     }
@@ -179,8 +178,8 @@ public class W3OrderTotalsBenchmark extends NorthwindState {
      * @return the totals
      */
     @Benchmark
-    @Contender(value = "jOOQ", query = PAGE, how = "`select(ID, ORDER_DATE, count(), sum(QUANTITY), "
-            + "sum(UNIT_PRICE.times(QUANTITY)))...groupBy(ID).orderBy(ID).limit(50).offset(n).fetch(mapper)`")
+    @Contender(value = "jOOQ", query = PAGE, how = "the select of the query by id, "
+            + "`.groupBy(ID).orderBy(ID).limit(50).offset(n).fetch(mapper)`")
     public List<OrderTotals> pageJooq() {
         return pageJooq(offsets.next());
     }
@@ -196,9 +195,8 @@ public class W3OrderTotalsBenchmark extends NorthwindState {
      * @return the totals
      */
     @Benchmark
-    @Contender(value = "Hibernate", query = PAGE, how = "JPQL `select new OrderTotals(o.id, o.orderDate, count(*), "
-            + "sum(d.quantity), sum(d.quantity * d.unitPrice)) from NorthwindOrder o join o.details d group by o.id "
-            + "order by o.id`, `setFirstResult`/`setMaxResults`")
+    @Contender(value = "Hibernate", query = PAGE, how = "the JPQL of the query by id, `group by o.id order by o.id`, "
+            + "`setFirstResult`/`setMaxResults`")
     public List<OrderTotals> pageHibernate() {
         return pageHibernate(offsets.next());
     }
@@ -253,8 +251,10 @@ public class W3OrderTotalsBenchmark extends NorthwindState {
      * @return the totals
      */
     @Benchmark
-    @Contender(value = "Sleet", query = BY_ID, how = "the same select `.where(eq(o.id, id)).groupBy(o.id)"
-            + ".fetchOneInto(...)`")
+    @Contender(value = "Sleet", query = BY_ID, how = "`select(o.id, o.orderDate, count().as(\"lines\"), "
+            + "cast(sum(d.quantity), BigintType.INSTANCE).as(\"quantity\"), sum(sql(BigDecimal.class, \"{0} * {1}\", "
+            + "d.quantity, d.unitPrice)).as(\"total\")).from(o).innerJoin(d).on(eq(d.orderId, o.id))"
+            + ".where(eq(o.id, id)).groupBy(o.id).fetchOneInto(...)`")
     public OrderTotals byIdSleet() {
         return byIdSleet(ids.next());
     }
@@ -284,7 +284,9 @@ public class W3OrderTotalsBenchmark extends NorthwindState {
      * @return the totals
      */
     @Benchmark
-    @Contender(value = "jOOQ", query = BY_ID, how = "the same select `.where(ID.eq(id)).groupBy(ID).fetchOne(mapper)`")
+    @Contender(value = "jOOQ", query = BY_ID, how = "`select(ID, ORDER_DATE, count(), sum(QUANTITY), "
+            + "sum(UNIT_PRICE.times(QUANTITY))).from(ORDERS).join(ORDER_DETAILS).on(...).where(ID.eq(id)).groupBy(ID)"
+            + ".fetchOne(mapper)`")
     public OrderTotals byIdJooq() {
         return byIdJooq(ids.next());
     }
@@ -299,8 +301,9 @@ public class W3OrderTotalsBenchmark extends NorthwindState {
      * @return the totals
      */
     @Benchmark
-    @Contender(value = "Hibernate", query = BY_ID, how = "the same JPQL `where o.id = :id group by o.id`, "
-            + "`getSingleResult()`")
+    @Contender(value = "Hibernate", query = BY_ID, how = "JPQL `select new OrderTotals(o.id, o.orderDate, count(*), "
+            + "sum(d.quantity), sum(d.quantity * d.unitPrice)) from NorthwindOrder o join o.details d where o.id = :id "
+            + "group by o.id`, `getSingleResult()`")
     public OrderTotals byIdHibernate() {
         return byIdHibernate(ids.next());
     }

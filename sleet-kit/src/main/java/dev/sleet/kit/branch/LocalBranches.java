@@ -40,6 +40,11 @@ import java.util.function.Consumer;
 public final class LocalBranches implements Branches {
 
     private static final String CATALOG = "sleet.branches";
+    /** The catalog's rows with each database's size (null when the database is gone), as {@link #branch} reads. */
+    private static final String SELECT_BRANCHES = "select b.name, b.parent, b.created_at, b.schema_only, "
+            + "pg_database_size(d.oid) from " + CATALOG + " b left join pg_database d on d.datname = b.name";
+    private static final String HAS_CATALOG =
+            "select 1 from pg_tables where schemaname = 'sleet' and tablename = 'branches'";
     /** PostgreSQL's limit on identifier length, in bytes. */
     private static final int MAX_NAME_BYTES = 63;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
@@ -211,9 +216,7 @@ public final class LocalBranches implements Branches {
         try (Connection c = catalog()) {
             List<Branch> branches = new ArrayList<>();
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("select b.name, b.parent, b.created_at, b.schema_only, "
-                         + "pg_database_size(d.oid) from " + CATALOG + " b left join pg_database d on d.datname = "
-                         + "b.name order by b.created_at, b.name")) {
+                 ResultSet rs = st.executeQuery(SELECT_BRANCHES + " order by b.created_at, b.name")) {
                 while (rs.next()) {
                     branches.add(branch(rs));
                 }
@@ -227,9 +230,7 @@ public final class LocalBranches implements Branches {
     @Override
     public Optional<Branch> find(String name) {
         try (Connection c = catalog();
-             PreparedStatement ps = c.prepareStatement("select b.name, b.parent, b.created_at, b.schema_only, "
-                     + "pg_database_size(d.oid) from " + CATALOG + " b left join pg_database d on d.datname = "
-                     + "b.name where b.name = ?")) {
+             PreparedStatement ps = c.prepareStatement(SELECT_BRANCHES + " where b.name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(branch(rs)) : Optional.empty();
@@ -334,7 +335,7 @@ public final class LocalBranches implements Branches {
     private void prepareCopy(String name, boolean schemaOnly) throws SQLException {
         boolean hasCatalog;
         try (Connection c = direct.with(name).connect()) {
-            hasCatalog = exists(c, "select 1 from pg_tables where schemaname = 'sleet' and tablename = 'branches'");
+            hasCatalog = exists(c, HAS_CATALOG);
             if (schemaOnly) {
                 truncateAll(c);
             } else if (hasCatalog) {
@@ -581,7 +582,7 @@ public final class LocalBranches implements Branches {
         Connection c = direct.with(catalogDatabase).connect();
         if (!catalogReady) {
             try (Statement st = c.createStatement()) {
-                if (!exists(c, "select 1 from pg_tables where schemaname = 'sleet' and tablename = 'branches'")) {
+                if (!exists(c, HAS_CATALOG)) {
                     st.execute("create schema if not exists sleet");
                     st.execute("create table if not exists " + CATALOG + " (name text primary key, parent text not "
                             + "null, created_at timestamptz not null default now(), schema_only boolean not null "
