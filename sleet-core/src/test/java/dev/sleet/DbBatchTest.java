@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.sleet.Sql.eq;
+import static dev.sleet.Sql.excluded;
 import static dev.sleet.fixtures.BlogSchema.COUNTERS;
 import static dev.sleet.fixtures.BlogSchema.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,41 @@ class DbBatchTest {
         assertThat(statements.get(0).bindCount()).isEqualTo(6);
         assertThat(statements.get(0).rows()).isEqualTo(3);
         assertThat(statements.get(1).sql()).startsWith("update \"users\"");
+    }
+
+    private static QueryPart counter(String name, long value) {
+        return db.insert(COUNTERS).set(COUNTERS.name, name).set(COUNTERS.value, value);
+    }
+
+    private static QueryPart upsertCounter(String name, long value) {
+        return db.insert(COUNTERS).set(COUNTERS.name, name).set(COUNTERS.value, value)
+                .onConflictDoUpdate(COUNTERS.name, set -> set.set(COUNTERS.value, excluded(COUNTERS.value)));
+    }
+
+    @Test
+    void insertsOfOneShapeShareTheirSqlAndEachKeepsItsOwnValues() {
+        int[] counts = db.batch(
+                counter("a", 1),
+                counter("b", 2),
+                db.insert(COUNTERS).set(COUNTERS.name, "c"),            // another shape: value is the default
+                counter("d", 4),
+                upsertCounter("a", 10),                                  // on conflict: another shape again
+                upsertCounter("e", 5),
+                db.insert(COUNTERS).set(COUNTERS.name, "b").set(COUNTERS.value, 7L)
+                        .onConflictDoUpdate(COUNTERS.name, set -> set.set(COUNTERS.value, 20L)),
+                db.insert(COUNTERS).set(COUNTERS.name, "d").set(COUNTERS.value, 8L)
+                        .onConflictDoUpdate(COUNTERS.name, set -> set.set(COUNTERS.value, 40L)));
+
+        assertThat(counts).containsExactly(1, 1, 1, 1, 1, 1, 1, 1);
+        assertThat(db.select(COUNTERS.name, COUNTERS.value).from(COUNTERS).orderBy(COUNTERS.name).fetch())
+                .extracting(r -> r.get(COUNTERS.name) + "=" + r.get(COUNTERS.value))
+                .containsExactly("a=10", "b=20", "c=0", "d=40", "e=5");
+        List<QueryEvent> inserts = EVENTS.stream().filter(e -> e.sql().startsWith("insert into")).toList();
+        assertThat(inserts).extracting(QueryEvent::rows).containsExactly(2L, 1L, 1L, 2L, 2L);
+        assertThat(inserts.get(0).sql()).isEqualTo(inserts.get(2).sql());
+        assertThat(inserts.get(3).bindCount()).isEqualTo(4);
+        assertThat(inserts.get(4).sql()).contains("on conflict").endsWith("= ?");
+        assertThat(inserts.get(4).bindCount()).isEqualTo(6);
     }
 
     @Test

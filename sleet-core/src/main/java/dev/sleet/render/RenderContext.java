@@ -537,6 +537,15 @@ public final class RenderContext {
     }
 
     /**
+     * Returns how many values have been bound so far, without building the result.
+     *
+     * @return the number of binds
+     */
+    public int bindCount() {
+        return binds.size();
+    }
+
+    /**
      * Returns what has been rendered so far.
      *
      * @return SQL text and binds

@@ -110,6 +110,11 @@ class InsertChunkingTest {
         assertThat(insertStatements()).isEqualTo(2);
         assertThat(EVENTS).filteredOn(e -> e.sql().startsWith("insert into"))
                 .allSatisfy(e -> assertThat(e.bindCount()).isLessThanOrEqualTo(65_535));
+        // even chunks, 5,000 + 5,000 rows: one SQL text, which the server plans once
+        assertThat(EVENTS).filteredOn(e -> e.sql().startsWith("insert into"))
+                .extracting(e -> e.bindCount()).containsExactly(ROWS * 5, ROWS * 5);
+        assertThat(EVENTS.stream().filter(e -> e.sql().startsWith("insert into")).map(e -> e.sql()).distinct())
+                .hasSize(1);
     }
 
     @Test
@@ -118,7 +123,10 @@ class InsertChunkingTest {
 
         assertThat(counts).containsExactly(ROWS, 10);
         assertThat(db.count(R)).isEqualTo(ROWS - 10);
-        assertThat(insertStatements()).isEqualTo(2);
+        // the two even chunks share their SQL text, so they go as one JDBC batch of two statements
+        assertThat(insertStatements()).isEqualTo(1);
+        assertThat(EVENTS).filteredOn(e -> e.sql().startsWith("insert into"))
+                .extracting(e -> e.bindCount()).containsExactly(ROWS * 10);
     }
 
     @Test

@@ -41,14 +41,29 @@ public final class Batch {
     public static int[] run(JdbcExecutor executor, List<? extends QueryPart> statements) {
         // An insert of more rows than one statement can bind runs as several statements, as execute() runs it;
         // owner[k] is the caller's statement that rendered statement k belongs to, and its count is the sum.
-        List<RenderedSql> parts = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
+        List<RenderedSql> parts = new ArrayList<>(statements.size());
+        List<Integer> owners = new ArrayList<>(statements.size());
+        // the last insert rendered in full: inserts of its shape that follow take its SQL and only their values
+        InsertImpl template = null;
+        RenderedSql templateSql = null;
         for (int i = 0; i < statements.size(); i++) {
             QueryPart statement = Objects.requireNonNull(statements.get(i), "batch statement " + i + " is null");
+            if (template != null && statement instanceof InsertImpl insert) {
+                RenderedSql same = insert.renderLike(template, templateSql);
+                if (same != null) {
+                    parts.add(same);
+                    owners.add(i);
+                    continue;
+                }
+            }
             List<? extends QueryPart> pieces = statement instanceof InsertImpl insert ? insert.chunks()
                     : List.of(statement);
             for (QueryPart piece : pieces) {
                 RenderedSql r = executor.render(piece);
+                if (pieces.size() == 1 && piece instanceof InsertImpl insert) {
+                    template = insert;
+                    templateSql = r;
+                }
                 for (dev.sleet.render.Bind b : r.binds()) {
                     if (b.value() instanceof dev.sleet.query.Placeholder.Slot slot) {
                         throw new IllegalArgumentException("batch statement " + i + " has placeholder \""

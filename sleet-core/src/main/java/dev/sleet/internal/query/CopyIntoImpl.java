@@ -14,8 +14,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -274,6 +272,7 @@ public final class CopyIntoImpl implements CopyIntoStep {
         private final List<Column<?>> copied;
         private final ColumnType<?>[] types;
         private final Map<Class<?>, RecordEncoder> records = new HashMap<>();
+        private RecordEncoder last;   // the encoder of the previous row's class: rows are mostly of one
 
         Encoders(List<Column<?>> copied) {
             this.copied = copied;
@@ -282,7 +281,12 @@ public final class CopyIntoImpl implements CopyIntoStep {
 
         void write(Object row, long number, StringBuilder out) {
             if (row instanceof Record record) {
-                records.computeIfAbsent(record.getClass(), this::resolve).write(record, number, out);
+                RecordEncoder encoder = last;
+                if (encoder == null || encoder.type != record.getClass()) {
+                    encoder = records.computeIfAbsent(record.getClass(), this::resolve);
+                    last = encoder;
+                }
+                encoder.write(record, number, out);
             } else if (row instanceof Map<?, ?> map) {
                 writeMap(map, number, out);
             } else {
@@ -334,53 +338,43 @@ public final class CopyIntoImpl implements CopyIntoStep {
 
         private RecordEncoder resolve(Class<?> type) {
             Map<String, Column<?>> byName = byName();
-            Map<Column<?>, RecordComponent> components = new HashMap<>();
-            for (RecordComponent rc : type.getRecordComponents()) {
-                Column<?> c = byName.get(normalise(rc.getName()));
+            RecordComponent[] all = type.getRecordComponents();
+            Map<Column<?>, Integer> components = new HashMap<>();
+            for (int k = 0; k < all.length; k++) {
+                Column<?> c = byName.get(normalise(all[k].getName()));
                 if (c == null) {
-                    throw noSuchColumn(type, rc.getName());
+                    throw noSuchColumn(type, all[k].getName());
                 }
-                components.put(c, rc);
+                components.put(c, k);
             }
             MethodHandle[] getters = new MethodHandle[copied.size()];
             for (int i = 0; i < getters.length; i++) {
                 Column<?> c = copied.get(i);
-                RecordComponent rc = components.remove(c);
-                if (rc == null) {
+                Integer k = components.remove(c);
+                if (k == null) {
                     throw new IllegalArgumentException("copy into " + table + ": " + type.getSimpleName() + " has no "
                             + "component for column " + c.name() + "; give it one, or copy fewer columns with "
                             + "columns(...)");
                 }
-                Class<?> componentType = rc.getType().isPrimitive()
-                        ? MethodType.methodType(rc.getType()).wrap().returnType() : rc.getType();
-                if (!c.type().javaType().isAssignableFrom(componentType)) {
+                RecordComponent rc = all[k];
+                if (!c.type().javaType().isAssignableFrom(RecordGetters.boxedType(rc))) {
                     throw new IllegalArgumentException("copy into " + table + ": " + type.getSimpleName() + "."
                             + rc.getName() + " is " + rc.getType().getName() + ", but column " + c.name() + " is "
                             + c.type().sqlName() + " (" + c.type().javaType().getName() + ")");
                 }
-                getters[i] = getter(type, rc);
+                getters[i] = RecordGetters.of(type, k);
             }
             // Components of generated columns that are not copied must be null, as in an insert.
             List<MethodHandle> mustBeNull = new ArrayList<>();
             List<String> mustBeNullNames = new ArrayList<>();
-            for (Map.Entry<Column<?>, RecordComponent> e : components.entrySet()) {
+            for (Map.Entry<Column<?>, Integer> e : components.entrySet()) {
                 if (generated(e.getKey())) {
-                    mustBeNull.add(getter(type, e.getValue()));
-                    mustBeNullNames.add(e.getValue().getName());
+                    mustBeNull.add(RecordGetters.of(type, e.getValue()));
+                    mustBeNullNames.add(all[e.getValue()].getName());
                 }
             }
             return new RecordEncoder(type, getters, mustBeNull.toArray(MethodHandle[]::new),
                     mustBeNullNames.toArray(String[]::new));
-        }
-
-        private MethodHandle getter(Class<?> type, RecordComponent rc) {
-            try {
-                rc.getAccessor().setAccessible(true);
-                return MethodHandles.lookup().unreflect(rc.getAccessor())
-                        .asType(MethodType.methodType(Object.class, Object.class));
-            } catch (IllegalAccessException | RuntimeException e) {
-                throw new IllegalArgumentException("cannot read record " + type.getName() + ": " + e.getMessage(), e);
-            }
         }
 
         /** The accessors of one record class, in copied-column order. */

@@ -1,7 +1,7 @@
 package dev.sleet.internal.query;
 
-import dev.sleet.internal.expr.Val;
 import dev.sleet.internal.exec.LocalTransaction;
+import dev.sleet.internal.expr.Val;
 import dev.sleet.query.Condition;
 import dev.sleet.query.ConflictUpdate;
 import dev.sleet.query.Field;
@@ -13,6 +13,7 @@ import dev.sleet.query.InsertValuesStep;
 import dev.sleet.query.ConflictTargetStep;
 import dev.sleet.query.Select;
 import dev.sleet.query.ResultQuery;
+import dev.sleet.render.Bind;
 import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderContext;
 import dev.sleet.render.RenderedSql;
@@ -329,8 +330,9 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
 
     /**
      * Splits the rows into inserts of consecutive rows that each bind at most {@link #MAX_BINDS} values (the
-     * {@code on conflict} clause's values repeat in each). Rendering ({@code toSql()}) is not split: it shows
-     * the one statement the insert means.
+     * {@code on conflict} clause's values repeat in each). The chunks are as even as the rows allow, so that
+     * rows of one shape give chunks of one SQL text, which pgjdbc prepares once on the server. Rendering
+     * ({@code toSql()}) is not split: it shows the one statement the insert means.
      *
      * @return this insert alone when it fits, else the chunks in row order
      */
@@ -338,18 +340,33 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         if (rows.size() < 2) {
             return List.of(this);
         }
+        RenderContext counter = null;
+        Column<?> tenantKey = table.tenantKey();
+        boolean scoped = tenantKey != null && execution.displayContext().tenantId() != null;
         int[] rowBinds = new int[rows.size()];
         long total = 0;
+        boolean even = true;
         for (int r = 0; r < rowBinds.length; r++) {
-            RenderContext ctx = execution.displayContext();
-            for (QueryPart value : rows.get(r).values()) {
-                ctx.visit(value);
+            Map<Column<?>, QueryPart> row = rows.get(r);
+            int binds = 0;
+            for (QueryPart value : row.values()) {
+                if (value instanceof Val<?>) {
+                    binds++;   // a value binds itself, nothing more: no need to render it to count
+                } else {
+                    if (counter == null) {
+                        counter = execution.displayContext();
+                    }
+                    int before = counter.bindCount();
+                    counter.visit(value);
+                    binds += counter.bindCount() - before;
+                }
             }
-            rowBinds[r] = ctx.result().binds().size();
-            if (ctx.tenantId() != null && table.tenantKey() != null && !rows.get(r).containsKey(table.tenantKey())) {
-                rowBinds[r]++;   // the tenant key the scope fills in
+            if (scoped && !row.containsKey(tenantKey)) {
+                binds++;   // the tenant key the scope fills in
             }
-            total += rowBinds[r];
+            rowBinds[r] = binds;
+            even &= binds == rowBinds[0];
+            total += binds;
         }
         // what every chunk repeats: the with clause and the conflict clause
         int fixed = execution.toSql(copy(List.of(Map.of()), conflict)).binds().size();
@@ -357,15 +374,27 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
             return List.of(this);
         }
         int budget = MAX_BINDS - fixed;
-        List<InsertImpl> chunks = new ArrayList<>();
-        int from = 0;
-        long used = 0;
         for (int r = 0; r < rowBinds.length; r++) {
             if (rowBinds[r] > budget) {
                 throw new IllegalArgumentException("insert into " + table + ": row " + r + " binds " + rowBinds[r]
                         + " values, more than the " + budget + " one statement can carry (PostgreSQL allows "
                         + MAX_BINDS + " parameters per statement)");
             }
+        }
+        List<InsertImpl> chunks = new ArrayList<>();
+        if (even && rowBinds[0] > 0) {
+            // n chunks of as equal a size as possible: 10,000 rows that need two go as 5,000 + 5,000
+            int perChunk = budget / rowBinds[0];
+            int n = (rows.size() + perChunk - 1) / perChunk;
+            int size = (rows.size() + n - 1) / n;
+            for (int from = 0; from < rows.size(); from += size) {
+                chunks.add(copy(rows.subList(from, Math.min(from + size, rows.size())), conflict));
+            }
+            return chunks;
+        }
+        int from = 0;
+        long used = 0;
+        for (int r = 0; r < rowBinds.length; r++) {
             if (used + rowBinds[r] > budget) {
                 chunks.add(copy(rows.subList(from, r), conflict));
                 from = r;
@@ -375,6 +404,50 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         }
         chunks.add(copy(rows.subList(from, rows.size()), conflict));
         return chunks;
+    }
+
+    /**
+     * This insert's statement when it has the shape of {@code template}, which rendered as {@code rendered}:
+     * one row each, into the same table under the same execution (not scoped to a tenant, which checks each
+     * row), the same columns with
+     * values of the same types that each bind themselves, an equal conflict clause, and nothing else bound.
+     * Then the SQL text is the template's and only the values differ, so a batch of inserts of one shape
+     * renders its SQL once and collects the others' values.
+     *
+     * @param template an insert rendered before
+     * @param rendered the template's statement
+     * @return this insert's statement, or {@code null} when it must be rendered on its own
+     */
+    public RenderedSql renderLike(InsertImpl template, RenderedSql rendered) {
+        if (rows.size() != 1 || template.rows.size() != 1 || source != null || template.source != null
+                || overriding != template.overriding || table != template.table
+                || !execution.equals(template.execution)
+                || execution.executor() != null && execution.executor().tenant() != null
+                        && execution.executor().tenant().isScoped()
+                || !Objects.equals(conflict, template.conflict)) {
+            return null;
+        }
+        Map<Column<?>, QueryPart> row = rows.get(0);
+        Map<Column<?>, QueryPart> shape = template.rows.get(0);
+        if (row.size() != shape.size() || rendered.binds().size() != shape.size()) {
+            return null;
+        }
+        List<Bind> binds = new ArrayList<>(row.size());
+        // the order render() binds in: the table's columns, each value once
+        for (Column<?> c : table.columns()) {
+            QueryPart value = row.get(c);
+            if (value == null) {
+                if (shape.containsKey(c)) {
+                    return null;
+                }
+                continue;
+            }
+            if (!(value instanceof Val<?> v) || !(shape.get(c) instanceof Val<?> like) || !v.type().equals(like.type())) {
+                return null;
+            }
+            binds.add(new Bind(v.value(), v.type()));
+        }
+        return binds.size() == row.size() ? new RenderedSql(rendered.sql(), binds) : null;
     }
 
     @Override

@@ -7,8 +7,6 @@ import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +24,13 @@ final class RowValues {
     private record Accessor(Column<?> column, MethodHandle getter, String component) {
     }
 
-    private static final Map<List<Object>, List<Accessor>> ACCESSORS = new ConcurrentHashMap<>();
+    // per record class, per table: looked up for every row, so without building a key
+    private static final ClassValue<Map<Table, List<Accessor>>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<Table, List<Accessor>> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private RowValues() {
     }
@@ -55,9 +59,9 @@ final class RowValues {
     }
 
     private static Map<Column<?>, QueryPart> ofRecord(Table table, Record record) {
-        List<Accessor> accessors = ACCESSORS.computeIfAbsent(List.of(table, record.getClass()),
-                k -> accessors(table, record.getClass()));
-        Map<Column<?>, QueryPart> out = new LinkedHashMap<>();
+        Class<?> type = record.getClass();
+        List<Accessor> accessors = ACCESSORS.get(type).computeIfAbsent(table, t -> accessors(t, type));
+        Map<Column<?>, QueryPart> out = new LinkedHashMap<>(accessors.size() * 4 / 3 + 1);
         for (Accessor a : accessors) {
             Object v;
             try {
@@ -100,20 +104,12 @@ final class RowValues {
                         + table.columns().stream().map(Column::name).toList());
             }
             Class<?> javaType = c.type().javaType();
-            Class<?> componentType = rc.getType().isPrimitive() ? box(rc.getType()) : rc.getType();
-            if (!javaType.isAssignableFrom(componentType)) {
+            if (!javaType.isAssignableFrom(RecordGetters.boxedType(rc))) {
                 throw new IllegalArgumentException("insert into " + table + ": " + type.getSimpleName() + "."
                         + rc.getName() + " is " + rc.getType().getName() + ", but column " + c.name() + " is "
                         + c.type().sqlName() + " (" + javaType.getName() + ")");
             }
-            try {
-                rc.getAccessor().setAccessible(true);
-                MethodHandle getter = MethodHandles.lookup().unreflect(rc.getAccessor())
-                        .asType(MethodType.methodType(Object.class, Object.class));
-                out[i] = new Accessor(c, getter, rc.getName());
-            } catch (IllegalAccessException | RuntimeException e) {
-                throw new IllegalArgumentException("cannot read record " + type.getName() + ": " + e.getMessage(), e);
-            }
+            out[i] = new Accessor(c, RecordGetters.of(type, i), rc.getName());
         }
         return List.of(out);
     }
@@ -138,9 +134,5 @@ final class RowValues {
 
     private static String normalise(String name) {
         return name.replace("_", "").toLowerCase(Locale.ROOT);
-    }
-
-    private static Class<?> box(Class<?> primitive) {
-        return MethodType.methodType(primitive).wrap().returnType();
     }
 }

@@ -42,6 +42,12 @@ public final class BigintType extends ColumnType<Long> {
         ctx.sql(value.toString());
     }
 
+    /** Appends the digits directly, without a {@code String} per value. */
+    @Override
+    public void writeText(Long value, StringBuilder out) {
+        out.append(value.longValue());
+    }
+
     @Override
     public Long readText(String text) {
         try {

@@ -42,6 +42,12 @@ public final class IntegerType extends ColumnType<Integer> {
         ctx.sql(value.toString());
     }
 
+    /** Appends the digits directly, without a {@code String} per value. */
+    @Override
+    public void writeText(Integer value, StringBuilder out) {
+        out.append(value.intValue());
+    }
+
     @Override
     public Integer readText(String text) {
         try {

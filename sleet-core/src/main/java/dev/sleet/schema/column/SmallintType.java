@@ -44,6 +44,12 @@ public final class SmallintType extends ColumnType<Short> {
         ctx.sql(value.toString());
     }
 
+    /** Appends the digits directly, without a {@code String} per value. */
+    @Override
+    public void writeText(Short value, StringBuilder out) {
+        out.append(value.intValue());
+    }
+
     @Override
     public Short readText(String text) {
         try {
