@@ -66,6 +66,10 @@ import static dev.sleet.bench.northwind.ScratchCustomers.SCRATCH;
 @Workload(id = "W6", title = "insert 10,000 rows")
 public class W6BulkInsertBenchmark extends NorthwindState {
 
+    private static final String BATCH = "one JDBC batch of 10,000 single-row inserts (or the library's own batching)";
+    private static final String MULTI_ROW = "multi-row `insert ... values`";
+    private static final String COPY = "`COPY ... FROM STDIN`";
+
     static final String SQL = "insert into " + ScratchCustomers.NAME + " (" + ScratchCustomers.COLUMNS
             + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Rows per multi-row statement: 5,000 × 11 = 55,000 binds, under the protocol's 65,535. */
@@ -150,7 +154,7 @@ public class W6BulkInsertBenchmark extends NorthwindState {
      * @throws SQLException never, on a healthy server
      */
     @Benchmark
-    @Contender(value = "raw JDBC", reference = true,
+    @Contender(value = "raw JDBC", query = BATCH, reference = true,
             how = "batch: one prepared insert, `addBatch()` × 10,000, `executeBatch()` (rewritten by pgjdbc)")
     public int[] rawJdbcBatch() throws SQLException {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
@@ -169,7 +173,7 @@ public class W6BulkInsertBenchmark extends NorthwindState {
      * @throws SQLException never, on a healthy server
      */
     @Benchmark
-    @Contender(value = "raw JDBC", how = "multi-row `values`: 2 statements of 5,000 rows, one transaction")
+    @Contender(value = "raw JDBC", query = MULTI_ROW, reference = true, how = "multi-row `values`: 2 statements of 5,000 rows, one transaction")
     public long rawJdbcMultiRow() throws SQLException {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
@@ -213,7 +217,7 @@ public class W6BulkInsertBenchmark extends NorthwindState {
      * @throws SQLException never, on a healthy server
      */
     @Benchmark
-    @Contender(value = "raw JDBC", how = "COPY: `CopyManager.copyIn`, rows encoded by hand, 64 KB writes")
+    @Contender(value = "raw JDBC", query = COPY, reference = true, how = "COPY: `CopyManager.copyIn`, rows encoded by hand, 64 KB writes")
     public long rawJdbcCopy() throws SQLException {
         try (Connection c = pool.getConnection()) {
             return CustomerCopy.copy(c, rows);
@@ -226,7 +230,7 @@ public class W6BulkInsertBenchmark extends NorthwindState {
      * @return the counts
      */
     @Benchmark
-    @Contender(value = "Sleet", how = "batch: `db.batch(10,000 × insert(SCRATCH).values(row))`")
+    @Contender(value = "Sleet", query = BATCH, how = "batch: `db.batch(10,000 × insert(SCRATCH).values(row))`")
     public int[] sleetBatch() {
         List<Query> inserts = new ArrayList<>(rows.size());
         for (CustomerRow row : rows) {
@@ -241,7 +245,7 @@ public class W6BulkInsertBenchmark extends NorthwindState {
      * @return the rows inserted
      */
     @Benchmark
-    @Contender(value = "Sleet", how = "multi-row `values`: `insert(SCRATCH).values(rows).execute()` (split at "
+    @Contender(value = "Sleet", query = MULTI_ROW, how = "multi-row `values`: `insert(SCRATCH).values(rows).execute()` (split at "
             + "the bind limit)")
     public long sleetMultiRow() {
         return sleet.insert(SCRATCH).values(rows).execute();
@@ -253,7 +257,7 @@ public class W6BulkInsertBenchmark extends NorthwindState {
      * @return the rows copied
      */
     @Benchmark
-    @Contender(value = "Sleet", how = "COPY: `copyInto(SCRATCH).from(rows)`")
+    @Contender(value = "Sleet", query = COPY, how = "COPY: `copyInto(SCRATCH).from(rows)`")
     public long sleetCopy() {
         return sleet.copyInto(SCRATCH).from(rows);
     }
@@ -264,7 +268,7 @@ public class W6BulkInsertBenchmark extends NorthwindState {
      * @return the counts
      */
     @Benchmark
-    @Contender(value = "jOOQ", how = "batch: `batch(insertInto(T).columns(...).values(nulls))`, `bind(...)` per row")
+    @Contender(value = "jOOQ", query = BATCH, how = "batch: `batch(insertInto(T).columns(...).values(nulls))`, `bind(...)` per row")
     public int[] jooqBatch() {
         BatchBindStep batch = jooq.batch(jooq.insertInto(JooqScratch.TABLE).columns(JooqScratch.ALL)
                 .values(new Object[JooqScratch.ALL.length]));
@@ -281,7 +285,8 @@ public class W6BulkInsertBenchmark extends NorthwindState {
      * @throws IOException never: the rows are in memory
      */
     @Benchmark
-    @Contender(value = "jOOQ", how = "loader: `loadInto(T).bulkAfter(500).batchAll().loadArrays(...)`")
+    @Contender(value = "jOOQ", query = MULTI_ROW,
+            how = "loader: `loadInto(T).bulkAfter(500).batchAll().loadArrays(...)`")
     public long jooqLoader() throws IOException {
         List<Object[]> arrays = new ArrayList<>(rows.size());
         for (CustomerRow row : rows) {
@@ -301,7 +306,7 @@ public class W6BulkInsertBenchmark extends NorthwindState {
      * @return the entities persisted
      */
     @Benchmark
-    @Contender(value = "Hibernate", how = "`persist` × 10,000 in a transaction, `flush()`/`clear()` every 50")
+    @Contender(value = "Hibernate", query = BATCH, how = "`persist` × 10,000 in a transaction, `flush()`/`clear()` every 50")
     public long hibernate() {
         try (Session session = hibernate.openSession()) {
             Transaction tx = session.beginTransaction();
@@ -329,7 +334,7 @@ public class W6BulkInsertBenchmark extends NorthwindState {
      * @return the counts
      */
     @Benchmark
-    @Contender(value = "JDBI", how = "`prepareBatch(sql)`, `bind(...).add()` per row, `execute()`")
+    @Contender(value = "JDBI", query = BATCH, how = "`prepareBatch(sql)`, `bind(...).add()` per row, `execute()`")
     public int[] jdbi() {
         return jdbi.withHandle(h -> {
             PreparedBatch batch = h.prepareBatch(SQL);

@@ -58,7 +58,12 @@ public final class BenchmarkReport {
 
     /** One measured benchmark method. */
     record Result(String className, String method, String params, double score, double error, double min,
-                  double max, double allocated) {
+                  double max, double allocated, String unit) {
+
+        /** Whether the score is a time per operation (single-shot or average time), where less is faster. */
+        boolean timePerOp() {
+            return unit.endsWith("/op");
+        }
     }
 
     private BenchmarkReport() {
@@ -94,6 +99,7 @@ public final class BenchmarkReport {
         String header = "### " + serverTitle + "\n\n" + environment(json.get(0), version) + "\n";
 
         Map<String, List<Result>> byClass = new LinkedHashMap<>();
+        Map<String, JsonNode> firstOfClass = new LinkedHashMap<>();
         for (JsonNode b : json) {
             String name = b.get("benchmark").asText();
             int dot = name.lastIndexOf('.');
@@ -112,13 +118,14 @@ public final class BenchmarkReport {
                     max = Math.max(max, iteration.asDouble());
                 }
             }
+            firstOfClass.putIfAbsent(name.substring(0, dot), b);
             byClass.computeIfAbsent(name.substring(0, dot), k -> new ArrayList<>()).add(new Result(
                     name.substring(0, dot), name.substring(dot + 1), params.toString(),
                     primary.get("score").asDouble(), number(primary.get("scoreError")), min, max,
-                    alloc == null ? Double.NaN : alloc.get("score").asDouble()));
+                    alloc == null ? Double.NaN : alloc.get("score").asDouble(),
+                    primary.path("scoreUnit").asText("ops/s")));
         }
         String command = options.getOrDefault("command", "");
-        String run = runLine(json.get(0), options.getOrDefault("mode", ""), command);
 
         Map<String, String> blocks = readBlocks(doc);
         blocks.put(serverKey + "/" + HEADER, header);
@@ -126,6 +133,7 @@ public final class BenchmarkReport {
             Class<?> type = Class.forName(e.getKey());
             Workload workload = type.getAnnotation(Workload.class);
             String id = workload != null ? workload.id() : type.getSimpleName();
+            String run = runLine(firstOfClass.get(e.getKey()), options.getOrDefault("mode", ""), command);
             blocks.put(serverKey + "/" + id, workloadBlock(type, workload, e.getValue(), run));
         }
         writeBlocks(doc, blocks);
@@ -181,15 +189,20 @@ public final class BenchmarkReport {
             if (!q.getKey().isEmpty()) {
                 out.append("**").append(q.getKey()).append("**\n\n");
             }
-            out.append("| contender | how | throughput (ops/s)").append(rows.stream()
-                            .anyMatch(r -> Double.isNaN(r.result().error())) ? ", range of iterations" : "")
-                    .append(" | ratio to raw JDBC | allocated per op |\n");
+            // a time per operation is compared as a speed: the reference's time over this one's, more is faster
+            boolean time = rows.get(0).result().timePerOp();
+            out.append(time ? "| contender | how | time per operation (" + rows.get(0).result().unit() + ")"
+                            : "| contender | how | throughput (" + rows.get(0).result().unit() + ")")
+                    .append(rows.stream().anyMatch(r -> Double.isNaN(r.result().error())) ? ", range of iterations" : "")
+                    .append(time ? " | speed relative to raw JDBC | allocated per op |\n"
+                            : " | ratio to raw JDBC | allocated per op |\n");
             out.append("|---|---|---:|---:|---:|\n");
             for (Row r : rows) {
                 out.append("| ").append(r.name()).append(" | ").append(r.how()).append(" | ")
                         .append(throughput(r.result())).append(" | ")
-                        .append(reference == null ? "—" : String.format(Locale.ROOT, "%.2f",
-                                r.result().score() / reference.result().score()))
+                        .append(reference == null ? "—" : String.format(Locale.ROOT, "%.2f", time
+                                ? reference.result().score() / r.result().score()
+                                : r.result().score() / reference.result().score()))
                         .append(" | ").append(bytes(r.result().allocated())).append(" |\n");
             }
         }
@@ -237,6 +250,12 @@ public final class BenchmarkReport {
 
     private static String runLine(JsonNode first, String mode, String command) {
         String forks = first.path("forks").asText("?");
+        if ("ss".equals(first.path("mode").asText())) {
+            return String.format(Locale.ROOT, "%s%s: %s fork(s), %s warm-up run(s), %s measured run(s) each; `%s`.",
+                    LocalDate.now(), mode.isEmpty() ? "" : ", " + mode + " mode", forks,
+                    first.path("warmupIterations").asText("?"), first.path("measurementIterations").asText("?"),
+                    command.isEmpty() ? "java -jar sleet-bench/target/benchmarks.jar" : command);
+        }
         return String.format(Locale.ROOT, "%s%s: %s fork(s), %s × %s warm-up, %s × %s measured; `%s`.",
                 LocalDate.now(), mode.isEmpty() ? "" : ", " + mode + " mode", forks,
                 first.path("warmupIterations").asText("?"), first.path("warmupTime").asText("?"),
