@@ -72,7 +72,8 @@ public final class BenchmarkReport {
     /**
      * Rewrites the section.
      *
-     * @param args {@code --results FILE --doc FILE --server embedded|url --mode quick|full --command TEXT}
+     * @param args {@code --results FILE --doc FILE --server embedded|url --mode quick|full --command TEXT
+     *             [--placement TEXT]}, the last a sentence on where client and server ran
      * @throws Exception when a file cannot be read or written, or the server cannot be asked its version
      */
     public static void main(String[] args) throws Exception {
@@ -80,7 +81,7 @@ public final class BenchmarkReport {
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected an option (--results, --doc, --server, --mode, "
-                        + "--command), got " + args[i]);
+                        + "--command, --placement), got " + args[i]);
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
@@ -96,7 +97,9 @@ public final class BenchmarkReport {
         String serverTitle = "embedded".equals(server)
                 ? "Embedded PostgreSQL " + version + " (started by the runner; fsync off)"
                 : "PostgreSQL " + version + " at `SLEET_BENCH_DATABASE_URL` (" + host() + ")";
-        String header = "### " + serverTitle + "\n\n" + environment(json.get(0), version) + "\n";
+        String placement = options.get("placement");
+        String header = "### " + serverTitle + "\n\n" + environment(json.get(0), version)
+                + (placement == null || placement.isBlank() ? "" : " " + placement) + "\n";
 
         Map<String, List<Result>> byClass = new LinkedHashMap<>();
         Map<String, JsonNode> firstOfClass = new LinkedHashMap<>();
