@@ -1,5 +1,8 @@
 package dev.sleet.bench.northwind;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.sleet.bench.northwind.JooqNorthwind.Employees;
 import dev.sleet.bench.northwind.JooqNorthwind.OrderDetails;
 import dev.sleet.bench.northwind.JooqNorthwind.Orders;
@@ -27,6 +30,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,6 +74,9 @@ import static org.jooq.impl.DSL.select;
  *       1 + 100 + one per line);</li>
  *   <li><b>raw JDBC, hand-written join</b> (the reference): one statement joining the tables, column-index
  *       getters, the flat rows grouped by hand;</li>
+ *   <li><b>raw JDBC, hand-written lateral</b>: one statement with a {@code join lateral} subquery per relation;
+ *       for the orders, each order's lines and products aggregated into one JSON array, as Sleet's statement
+ *       does, read with Jackson's streaming parser;</li>
  *   <li><b>Sleet</b>: {@code db.query(T).where(between(id, a, b)).orderBy(id).with("relation")}
  *       {@code .findMany(Record.class)}: one statement, relations aggregated as JSON, with the
  *       {@link NorthwindRelations} the {@code Db} is connected with;</li>
@@ -128,6 +136,25 @@ public class W4RelationalBenchmark extends NorthwindState {
             + "join northwind.products p on p.id = d.product_id "
             + "where o.id between ? and ? order by o.id, d.product_id";
 
+    static final String PRODUCTS_LATERAL_SQL = "select " + prefixed("p", PRODUCT_COLUMNS, "") + ", s.* "
+            + "from northwind.products p join lateral (select " + SUPPLIER_COLUMNS
+            + " from northwind.suppliers where id = p.supplier_id) s on true "
+            + "where p.id between ? and ? order by p.id";
+    static final String EMPLOYEES_LATERAL_SQL = "select " + prefixed("e", EMPLOYEE_COLUMNS, "") + ", m.* "
+            + "from northwind.employees e left join lateral (select " + EMPLOYEE_COLUMNS
+            + " from northwind.employees where id = e.recipient_id) m on true "
+            + "where e.id between ? and ? order by e.id";
+    /** Each order's lines, with their products, as one JSON array per order, the way Sleet's query asks. */
+    static final String ORDERS_LATERAL_SQL = "select " + prefixed("o", ORDER_COLUMNS, "") + ", l.lines "
+            + "from northwind.orders o cross join lateral (select coalesce(json_agg(json_build_array("
+            + prefixed("d", "order_id, product_id, unit_price, quantity, discount", "") + ", "
+            + prefixed("p", PRODUCT_COLUMNS, "") + ") order by d.product_id), '[]') as lines "
+            + "from northwind.order_details d join northwind.products p on p.id = d.product_id "
+            + "where d.order_id = o.id) l "
+            + "where o.id between ? and ? order by o.id";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
     private static final Table<Record> MANAGERS = Employees.TABLE.as("m");
     private static final Field<?>[] MANAGER_FIELDS = Arrays.stream(Employees.ALL)
             .map(f -> field(name("m", f.getName()), f.getDataType())).toArray(Field<?>[]::new);
@@ -172,21 +199,24 @@ public class W4RelationalBenchmark extends NorthwindState {
         for (long a : new long[] {1, scale.products() - PAGE + 1}) {
             List<ProductWithSupplier> reference = productsJoin(a);
             requireSize("products from " + a, reference, PAGE);
-            requireSame("products from " + a, reference, results("N+1", productsNPlusOne(a), "Sleet",
+            requireSame("products from " + a, reference, results("N+1", productsNPlusOne(a), "lateral",
+                    productsLateral(a), "Sleet",
                     productsSleet(a), "jOOQ", productsJooq(a), "Hibernate", productRows(productsHibernate(a)),
                     "JDBI", productsJdbi(a)));
         }
         for (long a : new long[] {1, scale.employees() - PAGE + 1}) {
             List<EmployeeWithManager> reference = employeesJoin(a);
             requireSize("employees from " + a, reference, PAGE);
-            requireSame("employees from " + a, reference, results("N+1", employeesNPlusOne(a), "Sleet",
+            requireSame("employees from " + a, reference, results("N+1", employeesNPlusOne(a), "lateral",
+                    employeesLateral(a), "Sleet",
                     employeesSleet(a), "jOOQ", employeesJooq(a), "Hibernate", employeeRows(employeesHibernate(a)),
                     "JDBI", employeesJdbi(a)));
         }
         for (long a : new long[] {1, scale.orders() - PAGE + 1}) {
             List<OrderWithDetails> reference = ordersJoin(a);
             requireSize("orders from " + a, reference, PAGE);
-            requireSame("orders from " + a, reference, results("N+1", ordersNPlusOne(a), "Sleet", ordersSleet(a),
+            requireSame("orders from " + a, reference, results("N+1", ordersNPlusOne(a), "lateral",
+                    ordersLateral(a), "Sleet", ordersSleet(a),
                     "jOOQ", ordersJooq(a), "Hibernate", orderRows(ordersHibernate(a)), "JDBI", ordersJdbi(a)));
         }
     }
@@ -246,8 +276,30 @@ public class W4RelationalBenchmark extends NorthwindState {
     }
 
     private List<ProductWithSupplier> productsJoin(long a) throws SQLException {
+        return products(PRODUCTS_JOIN_SQL, a);
+    }
+
+    /**
+     * Hand-written lateral SQL.
+     *
+     * @return the products
+     * @throws SQLException never, on a healthy server
+     */
+    @Benchmark
+    @Contender(value = "raw JDBC", query = "product with supplier",
+            how = "lateral: `join lateral (select ... from suppliers where id = p.supplier_id)`, column-index getters")
+    public List<ProductWithSupplier> productsLateral() throws SQLException {
+        return productsLateral(productPages.next());
+    }
+
+    private List<ProductWithSupplier> productsLateral(long a) throws SQLException {
+        return products(PRODUCTS_LATERAL_SQL, a);
+    }
+
+    /** Products and their suppliers from a statement with the columns of both, in that order. */
+    private List<ProductWithSupplier> products(String sql, long a) throws SQLException {
         List<ProductWithSupplier> out = new ArrayList<>(PAGE);
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(PRODUCTS_JOIN_SQL)) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, a);
             ps.setLong(2, a + PAGE - 1);
             try (ResultSet rs = ps.executeQuery()) {
@@ -391,8 +443,31 @@ public class W4RelationalBenchmark extends NorthwindState {
     }
 
     private List<EmployeeWithManager> employeesJoin(long a) throws SQLException {
+        return employees(EMPLOYEES_JOIN_SQL, a);
+    }
+
+    /**
+     * Hand-written lateral SQL.
+     *
+     * @return the employees
+     * @throws SQLException never, on a healthy server
+     */
+    @Benchmark
+    @Contender(value = "raw JDBC", query = "employee with manager",
+            how = "lateral: `left join lateral (select ... from employees where id = e.recipient_id)`, column-index "
+                    + "getters")
+    public List<EmployeeWithManager> employeesLateral() throws SQLException {
+        return employeesLateral(employeePages.next());
+    }
+
+    private List<EmployeeWithManager> employeesLateral(long a) throws SQLException {
+        return employees(EMPLOYEES_LATERAL_SQL, a);
+    }
+
+    /** Employees and their managers from a statement with the columns of both, the manager's null for none. */
+    private List<EmployeeWithManager> employees(String sql, long a) throws SQLException {
         List<EmployeeWithManager> out = new ArrayList<>(PAGE);
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(EMPLOYEES_JOIN_SQL)) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, a);
             ps.setLong(2, a + PAGE - 1);
             try (ResultSet rs = ps.executeQuery()) {
@@ -571,6 +646,76 @@ public class W4RelationalBenchmark extends NorthwindState {
             }
         }
         return out;
+    }
+
+    /**
+     * Hand-written lateral SQL, each order's lines as one JSON array.
+     *
+     * @return the orders
+     * @throws SQLException never, on a healthy server
+     */
+    @Benchmark
+    @Contender(value = "raw JDBC", query = "order → details → product",
+            how = "lateral: `cross join lateral (select json_agg(json_build_array(d..., p...) order by ...))`, the "
+                    + "JSON read with Jackson's streaming parser")
+    public List<OrderWithDetails> ordersLateral() throws SQLException {
+        return ordersLateral(orderPages.next());
+    }
+
+    private List<OrderWithDetails> ordersLateral(long a) throws SQLException {
+        List<OrderWithDetails> out = new ArrayList<>(PAGE);
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(ORDERS_LATERAL_SQL)) {
+            ps.setLong(1, a);
+            ps.setLong(2, a + PAGE - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(withDetails(order(rs, 0), lines(rs.getString(14))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code [[order_id, product_id, unit_price, quantity, discount, <the product's 9 columns>], ...]}. */
+    private static List<DetailWithProduct> lines(String json) throws SQLException {
+        List<DetailWithProduct> lines = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(json)) {
+            expect(p.nextToken(), JsonToken.START_ARRAY);
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                OrderDetailRow d = new OrderDetailRow(nextLong(p), nextLong(p), nextDecimal(p), (int) nextLong(p),
+                        nextDecimal(p));
+                ProductRow product = new ProductRow(nextLong(p), nextText(p), nextText(p), nextDecimal(p),
+                        nextInt(p), nextInt(p), nextInt(p), nextInt(p), nextLong(p));
+                expect(p.nextToken(), JsonToken.END_ARRAY);
+                lines.add(withProduct(d, product));
+            }
+        } catch (IOException e) {
+            throw new SQLException("unreadable lines: " + e.getMessage(), e);
+        }
+        return lines;
+    }
+
+    private static void expect(JsonToken token, JsonToken expected) throws IOException {
+        if (token != expected) {
+            throw new IOException("expected " + expected + ", got " + token);
+        }
+    }
+
+    private static long nextLong(JsonParser p) throws IOException {
+        expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
+        return p.getLongValue();
+    }
+
+    private static Integer nextInt(JsonParser p) throws IOException {
+        return p.nextToken() == JsonToken.VALUE_NULL ? null : p.getIntValue();
+    }
+
+    private static BigDecimal nextDecimal(JsonParser p) throws IOException {
+        return p.nextToken() == JsonToken.VALUE_NULL ? null : p.getDecimalValue();
+    }
+
+    private static String nextText(JsonParser p) throws IOException {
+        return p.nextToken() == JsonToken.VALUE_NULL ? null : p.getText();
     }
 
     /**

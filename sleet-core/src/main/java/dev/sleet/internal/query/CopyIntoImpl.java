@@ -272,7 +272,7 @@ public final class CopyIntoImpl implements CopyIntoStep {
         private final List<Column<?>> copied;
         private final ColumnType<?>[] types;
         private final Map<Class<?>, RecordEncoder> records = new HashMap<>();
-        private RecordEncoder last;   // the encoder of the previous row's class: rows are mostly of one
+        private RecordEncoder last;   // the previous row's encoder: the rows are mostly of one class
 
         Encoders(List<Column<?>> copied) {
             this.copied = copied;

@@ -409,10 +409,9 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     /**
      * This insert's statement when it has the shape of {@code template}, which rendered as {@code rendered}:
      * one row each, into the same table under the same execution (not scoped to a tenant, which checks each
-     * row), the same columns with
-     * values of the same types that each bind themselves, an equal conflict clause, and nothing else bound.
-     * Then the SQL text is the template's and only the values differ, so a batch of inserts of one shape
-     * renders its SQL once and collects the others' values.
+     * row), the same columns with values of the same types that each bind themselves, an equal conflict
+     * clause, and nothing else bound. Then the SQL text is the template's and only the values differ, so a
+     * batch of inserts of one shape renders its SQL once and collects the others' values.
      *
      * @param template an insert rendered before
      * @param rendered the template's statement
@@ -442,7 +441,8 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
                 }
                 continue;
             }
-            if (!(value instanceof Val<?> v) || !(shape.get(c) instanceof Val<?> like) || !v.type().equals(like.type())) {
+            if (!(value instanceof Val<?> v) || !(shape.get(c) instanceof Val<?> like)
+                    || !v.type().equals(like.type())) {
                 return null;
             }
             binds.add(new Bind(v.value(), v.type()));
