@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class RenderContext {
 
-    private final StringBuilder sql = new StringBuilder(128);
+    private final StringBuilder sql = new StringBuilder(256);
     private final List<Bind> binds = new ArrayList<>();
     private final ParamStyle style;
     private final Map<String, String> schemaMapping;
@@ -34,7 +34,7 @@ public final class RenderContext {
     private boolean guardTenantTables;
     private boolean tenantFilters = true;
     private String defaultSchema;
-    private final Set<Object> declared = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Set<Object> declared;   // made on the first declaration: most statements declare nothing
     private Map<Table, String> aliases = Map.of();
     private Object enclosing;
 
@@ -151,7 +151,21 @@ public final class RenderContext {
      * @return this context
      */
     public RenderContext identifier(String name) {
-        sql.append(quoteIdentifier(name));
+        checkIdentifier(name);
+        // appended as quoteIdentifier(name) would return it, without a String for each identifier
+        sql.append('"');
+        if (name.indexOf('"') < 0) {
+            sql.append(name);
+        } else {
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                sql.append(c);
+                if (c == '"') {
+                    sql.append('"');
+                }
+            }
+        }
+        sql.append('"');
         return this;
     }
 
@@ -276,6 +290,9 @@ public final class RenderContext {
      * @return {@code true} the first time, {@code false} when it was already written
      */
     public boolean declare(Object declaration) {
+        if (declared == null) {
+            declared = Collections.newSetFromMap(new IdentityHashMap<>());
+        }
         return declared.add(declaration);
     }
 
@@ -562,13 +579,17 @@ public final class RenderContext {
      * @throws IllegalArgumentException when the name is empty or holds a NUL character
      */
     public static String quoteIdentifier(String name) {
+        checkIdentifier(name);
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    private static void checkIdentifier(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("an SQL identifier must not be empty");
         }
         if (name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("an SQL identifier must not contain a NUL character");
         }
-        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     /**
