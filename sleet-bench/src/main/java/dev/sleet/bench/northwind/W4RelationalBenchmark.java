@@ -221,6 +221,25 @@ public class W4RelationalBenchmark extends NorthwindState {
         }
     }
 
+    /** Reads the rows of one statement into a list, for {@link #page}. */
+    @FunctionalInterface
+    private interface RowsReader<T> {
+        void read(ResultSet rs, List<T> out) throws SQLException;
+    }
+
+    /** Runs a statement over the parents {@code a..a+PAGE-1} (its two parameters) on one connection. */
+    private <T> List<T> page(String sql, long a, RowsReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>(PAGE);
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, a);
+            ps.setLong(2, a + PAGE - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                reader.read(rs, out);
+            }
+        }
+        return out;
+    }
+
     private static void requireSize(String what, List<?> rows, int expected) {
         if (rows.size() != expected) {
             throw new IllegalStateException(what + ": expected " + expected + " rows, raw JDBC read " + rows.size());
@@ -298,18 +317,13 @@ public class W4RelationalBenchmark extends NorthwindState {
 
     /** Products and their suppliers from a statement with the columns of both, in that order. */
     private List<ProductWithSupplier> products(String sql, long a) throws SQLException {
-        List<ProductWithSupplier> out = new ArrayList<>(PAGE);
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, a);
-            ps.setLong(2, a + PAGE - 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(withSupplier(product(rs, 0), supplier(rs, 9)));
-                }
+        return page(sql, a, (rs, out) -> {
+            while (rs.next()) {
+                out.add(withSupplier(product(rs, 0), supplier(rs, 9)));
             }
-        }
-        return out;
+        });
     }
+
 
     /**
      * Sleet.
@@ -466,20 +480,15 @@ public class W4RelationalBenchmark extends NorthwindState {
 
     /** Employees and their managers from a statement with the columns of both, the manager's null for none. */
     private List<EmployeeWithManager> employees(String sql, long a) throws SQLException {
-        List<EmployeeWithManager> out = new ArrayList<>(PAGE);
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, a);
-            ps.setLong(2, a + PAGE - 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    EmployeeRow e = employee(rs, 0);
-                    rs.getLong(16);
-                    out.add(withManager(e, rs.wasNull() ? null : employee(rs, 15)));
-                }
+        return page(sql, a, (rs, out) -> {
+            while (rs.next()) {
+                EmployeeRow e = employee(rs, 0);
+                rs.getLong(16);
+                out.add(withManager(e, rs.wasNull() ? null : employee(rs, 15)));
             }
-        }
-        return out;
+        });
     }
+
 
     /**
      * Sleet.
@@ -627,26 +636,21 @@ public class W4RelationalBenchmark extends NorthwindState {
     }
 
     private List<OrderWithDetails> ordersJoin(long a) throws SQLException {
-        List<OrderWithDetails> out = new ArrayList<>(PAGE);
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(ORDERS_JOIN_SQL)) {
-            ps.setLong(1, a);
-            ps.setLong(2, a + PAGE - 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                long current = -1;
-                List<DetailWithProduct> lines = null;
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    if (id != current) {
-                        current = id;
-                        lines = new ArrayList<>();
-                        out.add(withDetails(order(rs, 0), lines));
-                    }
-                    lines.add(withProduct(detail(rs, 13), product(rs, 18)));
+        return page(ORDERS_JOIN_SQL, a, (rs, out) -> {
+            long current = -1;
+            List<DetailWithProduct> lines = null;
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                if (id != current) {
+                    current = id;
+                    lines = new ArrayList<>();
+                    out.add(withDetails(order(rs, 0), lines));
                 }
+                lines.add(withProduct(detail(rs, 13), product(rs, 18)));
             }
-        }
-        return out;
+        });
     }
+
 
     /**
      * Hand-written lateral SQL, each order's lines as one JSON array.
@@ -663,18 +667,13 @@ public class W4RelationalBenchmark extends NorthwindState {
     }
 
     private List<OrderWithDetails> ordersLateral(long a) throws SQLException {
-        List<OrderWithDetails> out = new ArrayList<>(PAGE);
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(ORDERS_LATERAL_SQL)) {
-            ps.setLong(1, a);
-            ps.setLong(2, a + PAGE - 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(withDetails(order(rs, 0), lines(rs.getString(14))));
-                }
+        return page(ORDERS_LATERAL_SQL, a, (rs, out) -> {
+            while (rs.next()) {
+                out.add(withDetails(order(rs, 0), lines(rs.getString(14))));
             }
-        }
-        return out;
+        });
     }
+
 
     /** {@code [[order_id, product_id, unit_price, quantity, discount, <the product's 9 columns>], ...]}. */
     private static List<DetailWithProduct> lines(String json) throws SQLException {
