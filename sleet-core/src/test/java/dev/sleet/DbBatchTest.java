@@ -31,6 +31,10 @@ class DbBatchTest {
     record NewUser(String email, String name) {
     }
 
+    /** The columns of {@code counters} in the other order; a null value leaves the column's default. */
+    record Count(Long value, String name) {
+    }
+
     @BeforeAll
     static void createSchema(TestDatabase database) {
         db = Sleet.connect(database.url(), SleetOptions.defaults().listener(EVENTS::add));
@@ -114,6 +118,39 @@ class DbBatchTest {
         assertThat(inserts.get(3).bindCount()).isEqualTo(4);
         assertThat(inserts.get(4).sql()).contains("on conflict").endsWith("= ?");
         assertThat(inserts.get(4).bindCount()).isEqualTo(6);
+    }
+
+    @Test
+    void recordRowsOfOneShapeShareTheirSqlWhateverTheComponentOrder() {
+        int[] counts = db.batch(
+                db.insert(COUNTERS).values(new Count(3L, "c")),
+                db.insert(COUNTERS).values(new Count(1L, "a")),
+                db.insert(COUNTERS).values(new Count(null, "z")),          // another shape: value is the default
+                db.insert(COUNTERS).values(new Count(null, "y")),
+                db.insert(COUNTERS).values(new Count(2L, "b")),
+                db.insert(COUNTERS).values(new Count(5L, "a")).onConflictDoUpdate(COUNTERS.name,
+                        set -> set.set(COUNTERS.value, excluded(COUNTERS.value))));
+
+        assertThat(counts).containsExactly(1, 1, 1, 1, 1, 1);
+        assertThat(db.select(COUNTERS.name, COUNTERS.value).from(COUNTERS).orderBy(COUNTERS.name).fetch())
+                .extracting(r -> r.get(COUNTERS.name) + "=" + r.get(COUNTERS.value))
+                .containsExactly("a=5", "b=2", "c=3", "y=0", "z=0");
+        List<QueryEvent> inserts = EVENTS.stream().filter(e -> e.sql().startsWith("insert into")).toList();
+        assertThat(inserts).extracting(QueryEvent::rows).containsExactly(2L, 2L, 1L, 1L);
+        assertThat(inserts.get(0).sql()).isEqualTo(inserts.get(2).sql())
+                .isEqualTo("insert into \"counters\" (\"name\", \"value\") values (?, ?)");
+        assertThat(inserts.get(1).sql()).isEqualTo("insert into \"counters\" (\"name\") values (?)");
+        assertThat(inserts.get(1).bindCount()).isEqualTo(2);
+    }
+
+    record Clash(String name, String NAME) {
+    }
+
+    @Test
+    void aRecordWithTwoComponentsForOneColumnIsRefused() {
+        assertThatThrownBy(() -> db.insert(COUNTERS).values(new Clash("a", "b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("insert into counters: Clash.name and NAME both match column name");
     }
 
     @Test

@@ -16,13 +16,13 @@ import java.util.List;
 public record RenderedSql(String sql, List<Bind> binds) {
 
     /**
-     * Copies the bind list so the record stays immutable.
+     * Keeps an unmodifiable copy of the bind list so the record stays immutable.
      *
      * @param sql   the SQL text with placeholders
      * @param binds the bind values, in placeholder order
      */
     public RenderedSql {
-        binds = Collections.unmodifiableList(new ArrayList<>(binds));
+        binds = List.copyOf(binds);   // no copy when it is already an unmodifiable list
     }
 
     /**

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -42,7 +43,7 @@ public final class Batch {
         // An insert of more rows than one statement can bind runs as several statements, as execute() runs it;
         // owner[k] is the caller's statement that rendered statement k belongs to, and its count is the sum.
         List<RenderedSql> parts = new ArrayList<>(statements.size());
-        List<Integer> owners = new ArrayList<>(statements.size());
+        int[] owners = new int[statements.size()];
         // the last insert rendered in full: inserts of its shape that follow take its SQL and only their values
         InsertImpl template = null;
         RenderedSql templateSql = null;
@@ -51,8 +52,8 @@ public final class Batch {
             if (template != null && statement instanceof InsertImpl insert) {
                 RenderedSql same = insert.renderLike(template, templateSql);
                 if (same != null) {
+                    owners = own(owners, parts.size(), i);
                     parts.add(same);
-                    owners.add(i);
                     continue;
                 }
             }
@@ -75,21 +76,28 @@ public final class Batch {
                     throw new IllegalArgumentException("batch statement " + i + " binds " + r.binds().size()
                             + " values; PostgreSQL takes at most " + InsertImpl.MAX_BINDS + " in one statement");
                 }
+                owners = own(owners, parts.size(), i);
                 parts.add(r);
-                owners.add(i);
             }
         }
         if (parts.isEmpty()) {
             return new int[0];
         }
         RenderedSql[] rendered = parts.toArray(new RenderedSql[0]);
-        Positions positions = new Positions(owners.stream().mapToInt(Integer::intValue).toArray(), statements.size());
+        Positions positions = new Positions(owners, statements.size());
         int[] partCounts = LocalTransaction.run(executor, tx -> runAll(tx, rendered, positions));
         int[] counts = new int[statements.size()];
         for (int k = 0; k < partCounts.length; k++) {
-            counts[owners.get(k)] += partCounts[k];
+            counts[owners[k]] += partCounts[k];
         }
         return counts;
+    }
+
+    /** Records that rendered statement {@code part} belongs to the caller's statement {@code owner}. */
+    private static int[] own(int[] owners, int part, int owner) {
+        int[] out = part < owners.length ? owners : Arrays.copyOf(owners, Math.max(4, owners.length * 2));
+        out[part] = owner;
+        return out;
     }
 
     /** Which of the caller's statements each rendered statement belongs to, for error positions. */
@@ -124,11 +132,7 @@ public final class Batch {
     private static void runGroup(JdbcExecutor executor, Connection connection, RenderedSql[] rendered, int from,
                                  int to, int[] counts, Positions positions) {
         String sql = rendered[from].sql();
-        List<Bind> allBinds = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            allBinds.addAll(rendered[i].binds());
-        }
-        RenderedSql group = new RenderedSql(sql, allBinds);
+        Group group = new Group(sql, rendered, from, to);
         long start = System.nanoTime();
         int current = from;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -146,7 +150,7 @@ public final class Batch {
                 counts[from + k] = Math.max(result[k], 0);
                 total += counts[from + k];
             }
-            executor.executed(group, total, start, null);
+            group.executed(executor, total, start, null);
         } catch (BatchUpdateException e) {
             int position = failedPosition(e, to - from);
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
@@ -158,8 +162,28 @@ public final class Batch {
         }
     }
 
+    /** Statements {@code from} to {@code to} of one SQL text, logged as one statement with all their values. */
+    private record Group(String sql, RenderedSql[] rendered, int from, int to) {
+
+        void executed(JdbcExecutor executor, long rows, long start, SleetException failure) {
+            int binds = 0;
+            for (int i = from; i < to; i++) {
+                binds += rendered[i].binds().size();
+            }
+            executor.executed(sql, binds, this::values, rows, start, failure);
+        }
+
+        private List<Object> values() {
+            List<Object> values = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                values.addAll(rendered[i].bindValues());
+            }
+            return values;
+        }
+    }
+
     /** The error of a failed statement; {@code index} is -1 when only the range from..to is known. */
-    private static BatchException failed(JdbcExecutor executor, RenderedSql group, long start,
+    private static BatchException failed(JdbcExecutor executor, Group group, long start,
                                          RenderedSql[] rendered, int index, int from, int to, SQLException cause,
                                          Positions positions) {
         SleetException statementError = index < 0
@@ -169,7 +193,7 @@ public final class Batch {
         BatchException error = index < 0 && owner[from] != owner[to - 1]
                 ? new BatchException(owner[from], owner[to - 1], positions.statements(), statementError)
                 : new BatchException(owner[index < 0 ? from : index], positions.statements(), statementError);
-        executor.executed(group, -1, start, error);
+        group.executed(executor, -1, start, error);
         return error;
     }
 

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -155,6 +156,22 @@ public final class JdbcExecutor {
      */
     public void executed(RenderedSql rendered, long rows, long start, SleetException failure) {
         done(rendered, rows, start, failure);
+    }
+
+    /**
+     * Logs statements that ran outside this class as one (a batch of one SQL text) and tells the listener,
+     * without collecting their values unless the log shows them.
+     *
+     * @param sql        the SQL as sent
+     * @param binds      how many values were bound in all
+     * @param bindValues the values, asked for only when they are logged
+     * @param rows       rows affected, or -1 when it failed
+     * @param start      {@link System#nanoTime()} when it started
+     * @param failure    the error, or {@code null}
+     */
+    public void executed(String sql, int binds, Supplier<List<Object>> bindValues, long rows, long start,
+                         SleetException failure) {
+        done(sql, binds, bindValues, rows, start, failure);
     }
 
     /**
@@ -301,16 +318,21 @@ public final class JdbcExecutor {
     }
 
     private void done(RenderedSql rendered, long rows, long start, SleetException failure) {
+        done(rendered.sql(), rendered.binds().size(), rendered::bindValues, rows, start, failure);
+    }
+
+    private void done(String sql, int bindCount, Supplier<List<Object>> bindValues, long rows, long start,
+                      SleetException failure) {
         long nanos = System.nanoTime() - start;
         if (SQL_LOG.isDebugEnabled()) {
             // Values only when the application asked for them: they can be passwords or personal data.
-            String binds = logBindValues ? rendered.bindValues().toString() : rendered.binds().size() + " binds";
-            SQL_LOG.debug("{} [{}, {} rows, {} µs]{}", rendered.sql(), binds, rows, nanos / 1_000,
+            String binds = logBindValues ? bindValues.get().toString() : bindCount + " binds";
+            SQL_LOG.debug("{} [{}, {} rows, {} µs]{}", sql, binds, rows, nanos / 1_000,
                     failure == null ? "" : " failed: " + failure.sqlState());
         }
         if (listener != null) {
             try {
-                listener.executed(new QueryEvent(rendered.sql(), rendered.binds().size(), rows, nanos, failure));
+                listener.executed(new QueryEvent(sql, bindCount, rows, nanos, failure));
             } catch (RuntimeException e) {
                 SQL_LOG.warn("query listener {} threw; ignored", listener, e);
             }

@@ -431,6 +431,13 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         if (row.size() != shape.size() || rendered.binds().size() != shape.size()) {
             return null;
         }
+        if (row instanceof ColumnValues values && shape instanceof ColumnValues like) {
+            // rows read from records of one class: the same columns in the table's order, which render() binds in
+            QueryPart[] own = values.valuesIfShapedLike(like);
+            if (own != null) {
+                return sameValueTypes(own, like.valuesIfShapedLike(values), rendered);
+            }
+        }
         List<Bind> binds = new ArrayList<>(row.size());
         // the order render() binds in: the table's columns, each value once
         for (Column<?> c : table.columns()) {
@@ -447,7 +454,19 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
             }
             binds.add(new Bind(v.value(), v.type()));
         }
-        return binds.size() == row.size() ? new RenderedSql(rendered.sql(), binds) : null;
+        return binds.size() == row.size() ? new RenderedSql(rendered.sql(), List.copyOf(binds)) : null;
+    }
+
+    /** The rendered SQL with {@code values} bound, when each is a value of the type of the template's. */
+    private static RenderedSql sameValueTypes(QueryPart[] values, QueryPart[] like, RenderedSql rendered) {
+        Bind[] binds = new Bind[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] instanceof Val<?> v) || !(like[i] instanceof Val<?> l) || !v.type().equals(l.type())) {
+                return null;
+            }
+            binds[i] = new Bind(v.value(), v.type());
+        }
+        return new RenderedSql(rendered.sql(), List.of(binds));
     }
 
     @Override
