@@ -87,6 +87,7 @@ public abstract class Table implements TableLike {
     private String comment;
 
     private volatile boolean sealed;
+    private List<Column<?>> sealedColumns;
     private List<Index> indexes;
     private List<ForeignKey> foreignKeys;
     private List<UniqueConstraint> uniques;
@@ -888,6 +889,7 @@ public abstract class Table implements TableLike {
             for (IndexBuilder b : indexBuilders) {
                 idx.add(b.build());
             }
+            this.sealedColumns = List.copyOf(columns);
             this.foreignKeys = Collections.unmodifiableList(fks);
             this.uniques = Collections.unmodifiableList(uqs);
             this.indexes = Collections.unmodifiableList(idx);
@@ -939,7 +941,7 @@ public abstract class Table implements TableLike {
      */
     public final List<Column<?>> columns() {
         seal();
-        return Collections.unmodifiableList(columns);
+        return sealedColumns;
     }
 
     /**

@@ -37,7 +37,7 @@ import java.util.function.Function;
  */
 public final class RecordMapper<R> implements RowReader<R> {
 
-    private static final Map<List<Object>, RecordMapper<?>> CACHE = new ConcurrentHashMap<>();
+    private static final Map<Key, RecordMapper<?>> CACHE = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Class<?>> BOXES = Map.of(
             boolean.class, Boolean.class, byte.class, Byte.class, short.class, Short.class, char.class, Character.class,
             int.class, Integer.class, long.class, Long.class, float.class, Float.class, double.class, Double.class);
@@ -76,15 +76,81 @@ public final class RecordMapper<R> implements RowReader<R> {
      */
     @SuppressWarnings("unchecked")
     public static <R> RecordMapper<R> of(RowShape shape, Class<R> type) {
-        List<Object> key = new ArrayList<>(shape.key().size() + 1);
-        key.add(type);
-        key.addAll(shape.key());
-        RecordMapper<?> mapper = CACHE.get(key);
+        RecordMapper<?> mapper = CACHE.get(Key.lookup(type, shape.fields()));
         if (mapper == null) {
             mapper = build(shape, type);
-            CACHE.putIfAbsent(key, mapper);
+            CACHE.putIfAbsent(Key.stored(type, shape.fields()), mapper);
         }
         return (RecordMapper<R>) mapper;
+    }
+
+    /**
+     * What a mapper depends on: the target type and the names and column types of the result columns. A
+     * lookup wraps the shape's fields as they are, so finding a cached mapper builds no list per statement;
+     * a stored key keeps only the names and types, not the expressions (which can hold bound values).
+     */
+    private static final class Key {
+        private final Class<?> type;
+        private final List<Field<?>> fields;   // a lookup's
+        private final String[] names;          // a stored key's
+        private final ColumnType<?>[] types;
+        private final int hash;
+
+        private Key(Class<?> type, List<Field<?>> fields, String[] names, ColumnType<?>[] types) {
+            this.type = type;
+            this.fields = fields;
+            this.names = names;
+            this.types = types;
+            int h = type.hashCode();
+            for (int i = 0; i < size(); i++) {
+                h = 31 * (31 * h + name(i).hashCode()) + columnType(i).hashCode();
+            }
+            this.hash = h;
+        }
+
+        static Key lookup(Class<?> type, List<Field<?>> fields) {
+            return new Key(type, fields, null, null);
+        }
+
+        static Key stored(Class<?> type, List<Field<?>> fields) {
+            String[] names = new String[fields.size()];
+            ColumnType<?>[] types = new ColumnType<?>[fields.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = fields.get(i).name();
+                types[i] = fields.get(i).type();   // the type, not its Java class: text[] and jsonb can both be a List
+            }
+            return new Key(type, null, names, types);
+        }
+
+        private int size() {
+            return fields != null ? fields.size() : names.length;
+        }
+
+        private String name(int i) {
+            return fields != null ? fields.get(i).name() : names[i];
+        }
+
+        private ColumnType<?> columnType(int i) {
+            return fields != null ? fields.get(i).type() : types[i];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Key other) || other.hash != hash || other.type != type || other.size() != size()) {
+                return false;
+            }
+            for (int i = 0; i < size(); i++) {
+                if (!name(i).equals(other.name(i)) || !columnType(i).equals(other.columnType(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     @Override

@@ -348,6 +348,11 @@ public final class SelectImpl extends ResultQueryBase
             throw new IllegalStateException("select() without columns needs from(...): it selects every column "
                     + "of the tables in from and joins");
         }
+        if (spec.joins.isEmpty()) {
+            @SuppressWarnings("unchecked")   // read only: a table's columns are an unmodifiable list
+            List<Field<?>> fields = (List<Field<?>>) spec.from.fields();
+            return fields;
+        }
         List<Field<?>> all = new ArrayList<>(spec.from.fields());
         for (Join j : spec.joins) {
             all.addAll(j.table().fields());
