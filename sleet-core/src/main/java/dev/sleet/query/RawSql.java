@@ -12,6 +12,8 @@ import dev.sleet.schema.column.ColumnType;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,11 @@ import java.util.regex.Pattern;
 public final class RawSql implements Condition {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+
+    // Templates are code, so an application has a bounded set of them; parsing one is lexing it, so each is
+    // parsed once. The bound keeps templates built at run time (which they should not be) from growing it.
+    private static final int MAX_TEMPLATES = 4_096;
+    private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
 
     private final List<Object> chunks;    // String: template text; QueryPart: an argument
 
@@ -48,41 +55,70 @@ public final class RawSql implements Condition {
         if (template == null || template.isBlank()) {
             throw new IllegalArgumentException("sql(...) needs SQL text");
         }
-        List<Object> chunks = new ArrayList<>();
-        BitSet used = new BitSet(args.length);
-        StringBuilder text = new StringBuilder();
-        for (SqlLexer.Segment segment : SqlLexer.segments(template)) {
-            if (!segment.code()) {
-                text.append(segment.text());
-                continue;
+        Template parsed = TEMPLATES.get(template);
+        if (parsed == null) {
+            parsed = Template.parse(template);
+            if (TEMPLATES.size() < MAX_TEMPLATES) {
+                TEMPLATES.putIfAbsent(template, parsed);
             }
-            Matcher m = PLACEHOLDER.matcher(segment.text());
-            int last = 0;
-            while (m.find()) {
-                int index = m.group(1).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
+        }
+        List<Object> chunks = new ArrayList<>(parsed.pieces().size());
+        for (Object piece : parsed.pieces()) {
+            if (piece instanceof Integer index) {
                 if (index >= args.length) {
                     throw new IllegalArgumentException("sql(\"" + template + "\"): {" + index + "} has no argument; "
                             + args.length + " were given");
                 }
-                text.append(segment.text(), last, m.start());
-                if (text.length() > 0) {
-                    chunks.add(text.toString());
-                    text.setLength(0);
-                }
                 chunks.add(argument(args[index]));
-                used.set(index);
-                last = m.end();
+            } else {
+                chunks.add(piece);
             }
-            text.append(segment.text(), last, segment.text().length());
         }
-        if (text.length() > 0) {
-            chunks.add(text.toString());
-        }
-        if (used.cardinality() != args.length) {
-            throw new IllegalArgumentException("sql(\"" + template + "\"): argument " + used.nextClearBit(0)
-                    + " is not used; reference it as {" + used.nextClearBit(0) + "}");
+        if (parsed.used().cardinality() != args.length) {
+            int unused = parsed.used().nextClearBit(0);
+            throw new IllegalArgumentException("sql(\"" + template + "\"): argument " + unused
+                    + " is not used; reference it as {" + unused + "}");
         }
         return new RawSql(chunks);
+    }
+
+    /**
+     * A parsed template: its text pieces (String) and argument references (Integer, in order), and which
+     * arguments it references. Immutable once made.
+     */
+    private record Template(List<Object> pieces, BitSet used) {
+
+        static Template parse(String template) {
+            List<Object> pieces = new ArrayList<>();
+            BitSet used = new BitSet();
+            StringBuilder text = new StringBuilder();
+            for (SqlLexer.Segment segment : SqlLexer.segments(template)) {
+                if (!segment.code()) {
+                    text.append(segment.text());
+                    continue;
+                }
+                Matcher m = PLACEHOLDER.matcher(segment.text());
+                int last = 0;
+                while (m.find()) {
+                    int index = m.group(1).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
+                    text.append(segment.text(), last, m.start());
+                    if (text.length() > 0) {
+                        pieces.add(text.toString());
+                        text.setLength(0);
+                    }
+                    pieces.add(index);
+                    if (index != Integer.MAX_VALUE) {
+                        used.set(index);
+                    }
+                    last = m.end();
+                }
+                text.append(segment.text(), last, segment.text().length());
+            }
+            if (text.length() > 0) {
+                pieces.add(text.toString());
+            }
+            return new Template(List.copyOf(pieces), used);
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.sleet.Sleet;
 import dev.sleet.exec.Row;
 import dev.sleet.fixtures.BlogSchema;
 import dev.sleet.fixtures.BlogSchema.Role;
+import dev.sleet.render.ParamStyle;
+import dev.sleet.render.RenderContext;
 import dev.sleet.render.RenderedSql;
 import dev.sleet.testing.PostgresTest;
 import dev.sleet.testing.TestDatabase;
@@ -140,6 +142,20 @@ class RawSqlTest {
                 .extracting(r -> r.get("id")).containsExactly(7);
         assertThat(db.fetch(raw("select count(*) as n from \"tenant 42\" where id = 7")).get(0).get("n"))
                 .isEqualTo(1L);
+    }
+
+    @Test
+    void aTemplateParsedOnceIsCheckedAgainstEachCallsOwnArguments() {
+        String template = "select {1}::int + {0}::int as n, '{2}' as text";
+        assertThat(db.fetch(sql(template, 1, 2)).get(0).get("n")).isEqualTo(3);
+        assertThat(db.fetch(sql(template, 10, 20)).get(0).get("n")).isEqualTo(30);
+        RenderedSql rendered = RenderContext.render(sql(template, 5, 6), ParamStyle.JDBC);
+        assertThat(rendered.sql()).isEqualTo("select ?::int + ?::int as n, '{2}' as text");
+        assertThat(rendered.bindValues()).containsExactly(6, 5);
+        assertThatThrownBy(() -> sql(template, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{1} has no argument; 1 were given");
+        assertThatThrownBy(() -> sql(template, 1, 2, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("argument 2 is not used");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.sleet.query.Field;
 import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
+import dev.sleet.schema.column.ColumnType;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.RecordComponent;
@@ -164,6 +165,12 @@ final class RowValues {
     static <T> QueryPart value(Table table, Column<T> column, Object value) {
         if (column.table() != table) {
             throw new IllegalArgumentException(column + " is not a column of " + table);
+        }
+        ColumnType<T> type = column.type();
+        if (value != null && value.getClass() == type.javaType() && type.accepts(value)) {
+            // a value of exactly the column's Java type, the common case: decided without the interface checks
+            // below, which for a String cost a scan of its interfaces on every call
+            return new Val<>((T) value, type);
         }
         if (value instanceof dev.sleet.query.Placeholder<?> p) {
             return ((dev.sleet.query.Placeholder<T>) p).typedLike(column);
