@@ -243,9 +243,36 @@ public final class JdbcExecutor {
      * @return the affected row count
      */
     public int execute(RenderedSql rendered) {
+        return execute(rendered, false);
+    }
+
+    /**
+     * Runs an insert, update or delete without {@code returning}, which cannot return rows: through
+     * {@code executeUpdate()}, which tells pgjdbc that no result is expected, so it does not ask the server to
+     * describe one at every execution as {@code execute()} makes it do.
+     *
+     * @param statement the statement
+     * @return the affected row count
+     */
+    public int executeUpdate(QueryPart statement) {
+        return execute(render(statement), true);
+    }
+
+    /**
+     * Runs an already rendered insert, update or delete without {@code returning}; see
+     * {@link #executeUpdate(QueryPart)}.
+     *
+     * @param rendered SQL with JDBC placeholders, and its binds
+     * @return the affected row count
+     */
+    public int executeUpdate(RenderedSql rendered) {
+        return execute(rendered, true);
+    }
+
+    private int execute(RenderedSql rendered, boolean noRows) {
         requireBound(rendered);
         if (needsTenantTransaction()) {
-            return LocalTransaction.run(this, tx -> tx.execute(rendered));
+            return LocalTransaction.run(this, tx -> tx.execute(rendered, noRows));
         }
         long start = System.nanoTime();
         Connection connection = null;
@@ -253,8 +280,13 @@ public final class JdbcExecutor {
             connection = source.acquire();
             try (PreparedStatement ps = connection.prepareStatement(rendered.sql())) {
                 bind(ps, rendered.binds());
-                ps.execute();
-                int count = Math.max(ps.getUpdateCount(), 0);
+                int count;
+                if (noRows) {
+                    count = ps.executeUpdate();
+                } else {
+                    ps.execute();
+                    count = Math.max(ps.getUpdateCount(), 0);
+                }
                 done(rendered, count, start, null);
                 return count;
             }

@@ -100,7 +100,7 @@ public final class DeleteImpl implements DeleteWhereStep, DeleteReturningStep {
 
     @Override
     public int execute() {
-        return execution.require().execute(this);
+        return execution.require().executeUpdate(this);
     }
 
     @Override

@@ -314,12 +314,12 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     public int execute() {
         List<InsertImpl> chunks = chunks();
         if (chunks.size() == 1) {
-            return execution.require().execute(this);
+            return execution.require().executeUpdate(this);
         }
         return LocalTransaction.run(execution.require(), tx -> {
             int total = 0;
             for (InsertImpl chunk : chunks) {
-                total += tx.execute(chunk);
+                total += tx.executeUpdate(chunk);
             }
             return total;
         });

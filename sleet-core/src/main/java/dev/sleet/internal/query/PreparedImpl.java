@@ -103,7 +103,8 @@ final class PreparedImpl implements PreparedQuery, PreparedResultQuery {
 
     @Override
     public int execute() {
-        return execution.require().execute(filled());
+        // without a row shape it is an insert, update or delete without returning: no result to describe
+        return shape == null ? execution.require().executeUpdate(filled()) : execution.require().execute(filled());
     }
 
     @Override

@@ -133,7 +133,7 @@ public final class UpdateImpl implements UpdateWhereStep, UpdateReturningStep {
 
     @Override
     public int execute() {
-        return execution.require().execute(this);
+        return execution.require().executeUpdate(this);
     }
 
     @Override
