@@ -84,6 +84,9 @@ public final class InterleavedProbe {
                         rates[c][r] = rate;
                     }
                 }
+                // a round takes seconds and a probe minutes: say where it is
+                System.err.printf(Locale.ROOT, "%s round %d of %d%n", r < 0 ? "warm-up" : "measured",
+                        r < 0 ? r + warmup + 1 : r + 1, r < 0 ? warmup : rounds);
             }
             report(type, contenders, rates, rounds, roundMillis, warmup);
         } finally {
