@@ -1,5 +1,6 @@
 package dev.sleet.internal.query;
 
+import dev.sleet.internal.expr.Val;
 import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Column;
 
@@ -40,6 +41,16 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
      */
     QueryPart[] valuesIfShapedLike(ColumnValues other) {
         return columns == other.columns ? values : null;
+    }
+
+    /** How many values this row binds when every value is a plain value (one bind each), else -1. */
+    int bindsIfAllValues() {
+        for (QueryPart v : values) {
+            if (!(v instanceof Val<?>)) {
+                return -1;
+            }
+        }
+        return values.length;
     }
 
     private int indexOf(Object column) {

@@ -348,17 +348,21 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         boolean even = true;
         for (int r = 0; r < rowBinds.length; r++) {
             Map<Column<?>, QueryPart> row = rows.get(r);
-            int binds = 0;
-            for (QueryPart value : row.values()) {
-                if (value instanceof Val<?>) {
-                    binds++;   // a value binds itself, nothing more: no need to render it to count
-                } else {
-                    if (counter == null) {
-                        counter = execution.displayContext();
+            // rows read from records are usually plain values, one bind each: counted without iterating a view
+            int binds = row instanceof ColumnValues values ? values.bindsIfAllValues() : -1;
+            if (binds < 0) {
+                binds = 0;
+                for (QueryPart value : row.values()) {
+                    if (value instanceof Val<?>) {
+                        binds++;   // a value binds itself, nothing more: no need to render it to count
+                    } else {
+                        if (counter == null) {
+                            counter = execution.displayContext();
+                        }
+                        int before = counter.bindCount();
+                        counter.visit(value);
+                        binds += counter.bindCount() - before;
                     }
-                    int before = counter.bindCount();
-                    counter.visit(value);
-                    binds += counter.bindCount() - before;
                 }
             }
             if (scoped && !row.containsKey(tenantKey)) {
