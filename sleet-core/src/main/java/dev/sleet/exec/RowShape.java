@@ -2,7 +2,6 @@ package dev.sleet.exec;
 
 import dev.sleet.query.Field;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ public final class RowShape {
     private final List<Field<?>> fields;
     private volatile Map<Field<?>, Integer> byField;
     private volatile Map<String, Integer> byName;
-    private List<Object> key;
 
     /**
      * Creates a shape.
@@ -87,24 +85,5 @@ public final class RowShape {
             byName = map;
         }
         return map.getOrDefault(name, -1);
-    }
-
-    /**
-     * Returns a value that identifies the shape for caching record mappers: the names and column types of the
-     * result columns.
-     *
-     * @return the cache key
-     */
-    public List<Object> key() {
-        List<Object> k = key;
-        if (k == null) {
-            k = new ArrayList<>(fields.size() * 2);
-            for (Field<?> f : fields) {
-                k.add(f.name());
-                k.add(f.type());   // the type, not its Java class: text[] and jsonb can both be a List
-            }
-            key = k;
-        }
-        return k;
     }
 }

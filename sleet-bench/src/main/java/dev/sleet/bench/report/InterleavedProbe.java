@@ -63,13 +63,28 @@ public final class InterleavedProbe {
                     + "[--rounds N] [--round-ms MS] [--warmup N]");
             System.exit(2);
         }
-        Class<?> type = Class.forName(names.get(0));
+        Class<?> type;
+        try {
+            type = Class.forName(names.get(0));
+        } catch (ClassNotFoundException e) {
+            System.err.println("InterleavedProbe: no workload class " + names.get(0)
+                    + " (give its full name, e.g. dev.sleet.bench.northwind.W1CustomerByIdBenchmark)");
+            System.exit(2);
+            return;
+        }
         Object workload = type.getConstructor().newInstance();
         List<Method> contenders = new ArrayList<>();
         for (String name : names.subList(1, names.size())) {
-            Method m = type.getMethod(name);
-            m.setAccessible(true);
-            contenders.add(m);
+            try {
+                Method m = type.getMethod(name);
+                m.setAccessible(true);
+                contenders.add(m);
+            } catch (NoSuchMethodException e) {
+                System.err.println("InterleavedProbe: " + type.getSimpleName() + " has no public contender " + name
+                        + "() without parameters");
+                System.exit(2);
+                return;
+            }
         }
         Lifecycle lifecycle = new Lifecycle(type);
         lifecycle.run(workload, Setup.class, Level.Trial);

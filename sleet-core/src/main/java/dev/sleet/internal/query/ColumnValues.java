@@ -35,12 +35,14 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
         this.values = values;
     }
 
-    /**
-     * Returns the values in column order when both rows have the same columns (the same array), else
-     * {@code null}.
-     */
-    QueryPart[] valuesIfShapedLike(ColumnValues other) {
-        return columns == other.columns ? values : null;
+    /** Whether {@code other} has the same columns: read from records of one class, leaving out the same ones. */
+    boolean hasColumnsOf(ColumnValues other) {
+        return columns == other.columns;
+    }
+
+    /** The values in column order; the caller must not change them. */
+    QueryPart[] valueArray() {
+        return values;
     }
 
     /** How many values this row binds when every value is a plain value (one bind each), else -1. */

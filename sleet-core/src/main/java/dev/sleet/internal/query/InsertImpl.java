@@ -348,22 +348,13 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         boolean even = true;
         for (int r = 0; r < rowBinds.length; r++) {
             Map<Column<?>, QueryPart> row = rows.get(r);
-            // rows read from records are usually plain values, one bind each: counted without iterating a view
+            // rows read from records are usually plain values, one bind each: counted from their array
             int binds = row instanceof ColumnValues values ? values.bindsIfAllValues() : -1;
             if (binds < 0) {
-                binds = 0;
-                for (QueryPart value : row.values()) {
-                    if (value instanceof Val<?>) {
-                        binds++;   // a value binds itself, nothing more: no need to render it to count
-                    } else {
-                        if (counter == null) {
-                            counter = execution.displayContext();
-                        }
-                        int before = counter.bindCount();
-                        counter.visit(value);
-                        binds += counter.bindCount() - before;
-                    }
+                if (counter == null) {
+                    counter = execution.displayContext();
                 }
+                binds = binds(row, counter);
             }
             if (scoped && !row.containsKey(tenantKey)) {
                 binds++;   // the tenant key the scope fills in
@@ -410,6 +401,21 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         return chunks;
     }
 
+    /** The values a row binds: a plain value one, an expression what it renders with {@code counter}. */
+    private static int binds(Map<Column<?>, QueryPart> row, RenderContext counter) {
+        int binds = 0;
+        for (QueryPart value : row.values()) {
+            if (value instanceof Val<?>) {
+                binds++;   // a value binds itself, nothing more: no need to render it to count
+            } else {
+                int before = counter.bindCount();
+                counter.visit(value);
+                binds += counter.bindCount() - before;
+            }
+        }
+        return binds;
+    }
+
     /**
      * This insert's statement when it has the shape of {@code template}, which rendered as {@code rendered}:
      * one row each, into the same table under the same execution (not scoped to a tenant, which checks each
@@ -435,37 +441,30 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         if (row.size() != shape.size() || rendered.binds().size() != shape.size()) {
             return null;
         }
-        if (row instanceof ColumnValues values && shape instanceof ColumnValues like) {
-            // rows read from records of one class: the same columns in the table's order, which render() binds in
-            QueryPart[] own = values.valuesIfShapedLike(like);
-            if (own != null) {
-                return sameValueTypes(own, like.valuesIfShapedLike(values), rendered);
-            }
-        }
-        List<Bind> binds = new ArrayList<>(row.size());
-        // the order render() binds in: the table's columns, each value once
-        for (Column<?> c : table.columns()) {
-            QueryPart value = row.get(c);
-            if (value == null) {
-                if (shape.containsKey(c)) {
-                    return null;
+        QueryPart[] own;
+        QueryPart[] like;
+        if (row instanceof ColumnValues values && shape instanceof ColumnValues first && values.hasColumnsOf(first)) {
+            // rows read from records of one class: the same columns, already in the table's order
+            own = values.valueArray();
+            like = first.valueArray();
+        } else {
+            own = new QueryPart[row.size()];
+            like = new QueryPart[row.size()];
+            int k = 0;
+            for (Column<?> c : table.columns()) {   // the order render() binds in
+                QueryPart value = row.get(c);
+                if ((value != null) != shape.containsKey(c)) {
+                    return null;   // a column one of them sets and the other leaves out
                 }
-                continue;
+                if (value != null) {
+                    own[k] = value;
+                    like[k++] = shape.get(c);
+                }
             }
-            if (!(value instanceof Val<?> v) || !(shape.get(c) instanceof Val<?> like)
-                    || !v.type().equals(like.type())) {
-                return null;
-            }
-            binds.add(new Bind(v.value(), v.type()));
         }
-        return binds.size() == row.size() ? new RenderedSql(rendered.sql(), List.copyOf(binds)) : null;
-    }
-
-    /** The rendered SQL with {@code values} bound, when each is a value of the type of the template's. */
-    private static RenderedSql sameValueTypes(QueryPart[] values, QueryPart[] like, RenderedSql rendered) {
-        Bind[] binds = new Bind[values.length];
-        for (int i = 0; i < values.length; i++) {
-            if (!(values[i] instanceof Val<?> v) || !(like[i] instanceof Val<?> l) || !v.type().equals(l.type())) {
+        Bind[] binds = new Bind[own.length];
+        for (int i = 0; i < own.length; i++) {
+            if (!(own[i] instanceof Val<?> v) || !(like[i] instanceof Val<?> l) || !v.type().equals(l.type())) {
                 return null;
             }
             binds[i] = new Bind(v.value(), v.type());
