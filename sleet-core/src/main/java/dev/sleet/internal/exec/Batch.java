@@ -44,27 +44,13 @@ public final class Batch {
         // owner[k] is the caller's statement that rendered statement k belongs to, and its count is the sum.
         List<RenderedSql> parts = new ArrayList<>(statements.size());
         int[] owners = new int[statements.size()];
-        // the last insert rendered in full: inserts of its shape that follow take its SQL and only their values
-        InsertImpl template = null;
-        RenderedSql templateSql = null;
         for (int i = 0; i < statements.size(); i++) {
             QueryPart statement = Objects.requireNonNull(statements.get(i), "batch statement " + i + " is null");
-            if (template != null && statement instanceof InsertImpl insert) {
-                RenderedSql same = insert.renderLike(template, templateSql);
-                if (same != null) {
-                    owners = own(owners, parts.size(), i);
-                    parts.add(same);
-                    continue;
-                }
-            }
+            // inserts render once per shape (see InsertImpl.sqlFor); statements of one SQL text then form one group
             List<? extends QueryPart> pieces = statement instanceof InsertImpl insert ? insert.chunks()
                     : List.of(statement);
             for (QueryPart piece : pieces) {
-                RenderedSql r = executor.render(piece);
-                if (pieces.size() == 1 && piece instanceof InsertImpl insert) {
-                    template = insert;
-                    templateSql = r;
-                }
+                RenderedSql r = piece instanceof InsertImpl insert ? insert.sqlFor(executor) : executor.render(piece);
                 for (dev.sleet.render.Bind b : r.binds()) {
                     if (b.value() instanceof dev.sleet.query.Placeholder.Slot slot) {
                         throw new IllegalArgumentException("batch statement " + i + " has placeholder \""

@@ -68,6 +68,12 @@ public final class DbImpl implements Db {
 
     private DbImpl(DataSource dataSource, HikariDataSource ownedPool, SleetOptions options,
                    TransactionSource transaction, TenantContext tenant) {
+        this(dataSource, ownedPool, options, transaction, tenant, new SqlShapes());
+    }
+
+    /** With {@code shapes}: a transaction's {@code Db} renders as the {@code Db} it came from, so shares them. */
+    private DbImpl(DataSource dataSource, HikariDataSource ownedPool, SleetOptions options,
+                   TransactionSource transaction, TenantContext tenant, SqlShapes shapes) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.options = options;
@@ -78,7 +84,7 @@ public final class DbImpl implements Db {
         } else {
             ConnectionSource source = transaction != null ? transaction : new PooledSource(dataSource);
             this.execution = new Execution(new JdbcExecutor(source, options.schemaMapping(), options.listener(),
-                    options.streamFetchSize(), options.logBindValues(), tenant), options.schemaMapping());
+                    options.streamFetchSize(), options.logBindValues(), tenant, shapes), options.schemaMapping());
         }
         this.statements = new Statements(execution);
     }
@@ -321,7 +327,7 @@ public final class DbImpl implements Db {
         return LocalTransaction.inNewTransaction(new PooledSource(dataSource), characteristics(txOptions),
                 tenant == null || !tenant.isScoped() ? null : tenant::begin, tx -> {
             try {
-                return work.run(new DbImpl(dataSource, null, options, tx, tenant));
+                return work.run(new DbImpl(dataSource, null, options, tx, tenant, execution.executor().shapes()));
             } catch (Exception e) {
                 throw rethrow(e);
             }

@@ -39,6 +39,7 @@ public final class JdbcExecutor {
     private final int fetchSize;
     private final boolean logBindValues;
     private final TenantContext tenant;
+    private final SqlShapes shapes;
 
     /**
      * Creates an executor.
@@ -80,12 +81,28 @@ public final class JdbcExecutor {
      */
     public JdbcExecutor(ConnectionSource source, Map<String, String> schemaMapping, QueryListener listener,
                         int fetchSize, boolean logBindValues, TenantContext tenant) {
+        this(source, schemaMapping, listener, fetchSize, logBindValues, tenant, new SqlShapes());
+    }
+
+    JdbcExecutor(ConnectionSource source, Map<String, String> schemaMapping, QueryListener listener,
+                 int fetchSize, boolean logBindValues, TenantContext tenant, SqlShapes shapes) {
         this.source = source;
         this.schemaMapping = Map.copyOf(schemaMapping);
         this.listener = listener;
         this.fetchSize = fetchSize;
         this.logBindValues = logBindValues;
         this.tenant = tenant;
+        this.shapes = shapes;
+    }
+
+    /**
+     * Returns the SQL texts of statement shapes rendered through this executor (and the executors of its
+     * transactions, which render alike).
+     *
+     * @return the shapes
+     */
+    public SqlShapes shapes() {
+        return shapes;
     }
 
     /**
@@ -143,7 +160,7 @@ public final class JdbcExecutor {
      * @return the executor
      */
     public JdbcExecutor withSource(ConnectionSource other) {
-        return new JdbcExecutor(other, schemaMapping, listener, fetchSize, logBindValues, tenant);
+        return new JdbcExecutor(other, schemaMapping, listener, fetchSize, logBindValues, tenant, shapes);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.sleet.internal.query;
 import dev.sleet.internal.expr.Val;
 import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Column;
+import dev.sleet.schema.Table;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -15,13 +16,16 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * One insert row read from a record: its columns in the table's order and a value for each, as two arrays.
- * Rows read from records of one class share the column array, so a batch of them costs one small array per
- * row instead of a hash map with an entry per column, and rows of one shape are recognised by that array's
- * identity. Lookups scan the columns by identity, which for a table's handful of columns is as fast as hashing.
- * Immutable.
+ * Columns and a value for each, as two arrays: an insert row (its columns in the table's order) or the
+ * assignments of {@code on conflict do update} (in the order they were given). Rows read from records of one
+ * class share the column array, so a batch of them costs one small array per row instead of a hash map with an
+ * entry per column, and rows of one shape are recognised by that array, by identity or by its elements. Lookups
+ * scan the columns by identity, which for a table's handful of columns is as fast as hashing. Immutable.
  */
 final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
+
+    /** No columns: the row of {@code default values}. */
+    static final ColumnValues NONE = new ColumnValues(new Column<?>[0], new QueryPart[0]);
 
     private final Column<?>[] columns;
     private final QueryPart[] values;
@@ -35,9 +39,47 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
         this.values = values;
     }
 
-    /** Whether {@code other} has the same columns: read from records of one class, leaving out the same ones. */
+    /**
+     * This row with {@code column} set to {@code value}, the columns kept in the table's order.
+     *
+     * @param table  the table, whose column {@code column} is
+     * @param column the column
+     * @param value  its value
+     * @return the row
+     */
+    ColumnValues with(Table table, Column<?> column, QueryPart value) {
+        int at = indexOf(column);
+        if (at >= 0) {
+            QueryPart[] changed = values.clone();
+            changed[at] = value;
+            return new ColumnValues(columns, changed);
+        }
+        Column<?>[] wider = new Column<?>[columns.length + 1];
+        QueryPart[] widerValues = new QueryPart[wider.length];
+        int k = 0;
+        for (Column<?> c : table.columns()) {
+            int i = c == column ? -1 : indexOf(c);
+            if (c == column || i >= 0) {
+                wider[k] = c;
+                widerValues[k++] = i < 0 ? value : values[i];
+            }
+        }
+        return new ColumnValues(wider, widerValues);
+    }
+
+    /** Whether {@code other} has the same columns in the same order (read from records of one class, say). */
     boolean hasColumnsOf(ColumnValues other) {
-        return columns == other.columns;
+        return hasColumns(other.columns);
+    }
+
+    /** Whether these are the columns, in this order. */
+    boolean hasColumns(Column<?>[] others) {
+        return columns == others || Arrays.equals(columns, others);
+    }
+
+    /** The columns; the caller must not change them. */
+    Column<?>[] columnArray() {
+        return columns;
     }
 
     /** The values in column order; the caller must not change them. */
@@ -83,6 +125,20 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
     @Override
     public Collection<QueryPart> values() {
         return Collections.unmodifiableList(Arrays.asList(values));
+    }
+
+    /** Equal maps; between two of these, without lookups when the columns come in the same order. */
+    @Override
+    public boolean equals(Object o) {
+        if (o instanceof ColumnValues other && hasColumnsOf(other)) {
+            return Arrays.equals(values, other.values);
+        }
+        return super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.sleet.internal.query;
 
+import dev.sleet.internal.exec.JdbcExecutor;
 import dev.sleet.internal.exec.LocalTransaction;
+import dev.sleet.internal.exec.SqlShapes;
 import dev.sleet.internal.expr.Val;
 import dev.sleet.query.Condition;
 import dev.sleet.query.ConflictUpdate;
@@ -19,11 +21,11 @@ import dev.sleet.render.RenderContext;
 import dev.sleet.render.RenderedSql;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
+import dev.sleet.schema.column.ColumnType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
 
     private final Execution execution;
     private final Table table;
-    private final List<Map<Column<?>, QueryPart>> rows;
+    private final List<ColumnValues> rows;
     private final Conflict conflict;
     private final Select source;           // insert ... select, instead of rows
     private final boolean overriding;      // overriding system value
@@ -59,7 +61,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         this(execution, Objects.requireNonNull(table, "table"), List.of(), null, null, false);
     }
 
-    private InsertImpl(Execution execution, Table table, List<Map<Column<?>, QueryPart>> rows, Conflict conflict,
+    private InsertImpl(Execution execution, Table table, List<ColumnValues> rows, Conflict conflict,
                        Select source, boolean overriding) {
         this.execution = execution;
         this.table = table;
@@ -70,7 +72,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     }
 
     /** This insert with other rows and conflict clause, keeping everything else. */
-    private InsertImpl copy(List<Map<Column<?>, QueryPart>> newRows, Conflict newConflict) {
+    private InsertImpl copy(List<ColumnValues> newRows, Conflict newConflict) {
         return new InsertImpl(execution, table, newRows, newConflict, source, overriding);
     }
 
@@ -89,14 +91,14 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         if (input.isEmpty()) {
             throw new IllegalArgumentException("insert into " + table + ": values(...) got no rows");
         }
-        List<Map<Column<?>, QueryPart>> list = new ArrayList<>(input.size());
+        List<ColumnValues> list = new ArrayList<>(input.size());
         for (Object row : input) {
             list.add(RowValues.of(table, row));
         }
         return withRows(list);
     }
 
-    private InsertImpl withRows(List<Map<Column<?>, QueryPart>> list) {
+    private InsertImpl withRows(List<ColumnValues> list) {
         if (!rows.isEmpty()) {
             throw new IllegalStateException("insert into " + table + ": the rows are already given");
         }
@@ -120,7 +122,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
 
     @Override
     public InsertOnConflictStep defaultValues() {
-        return withRows(List.of(Map.of()));
+        return withRows(List.of(ColumnValues.NONE));
     }
 
     private InsertImpl withValue(Column<?> column, QueryPart value) {
@@ -128,9 +130,8 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
             throw new IllegalStateException("insert into " + table + ": set(...) adds to a single row, but "
                     + rows.size() + " rows were given");
         }
-        Map<Column<?>, QueryPart> row = new LinkedHashMap<>(rows.isEmpty() ? Map.of() : rows.get(0));
-        row.put(column, value);
-        return copy(List.of(row), conflict);
+        ColumnValues row = rows.isEmpty() ? ColumnValues.NONE : rows.get(0);
+        return copy(List.of(row.with(table, column, value)), conflict);
     }
 
     @Override
@@ -204,15 +205,15 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         public InsertReturningStep doUpdate(Consumer<ConflictUpdate> setters) {
             Collector collector = collect(setters);
             Condition targetWhere = collector.targetWhere != null ? collector.targetWhere : where;
-            return copy(rows, new Conflict(columns, constraint, targetWhere,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(collector.set)), collector.where));
+            return copy(rows, new Conflict(columns, constraint, targetWhere, collector.assignments(),
+                    collector.where));
         }
     }
 
     private Collector collect(Consumer<ConflictUpdate> setters) {
         Collector collector = new Collector();
         setters.accept(collector);
-        if (collector.set.isEmpty()) {
+        if (collector.isEmpty()) {
             throw new IllegalArgumentException("insert into " + table + ": on conflict do update sets no column; "
                     + "use onConflictDoNothing() to skip conflicting rows");
         }
@@ -231,8 +232,8 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
                     + "conflict target columns (a unique constraint or index over them)");
         }
         Collector collector = collect(setters);
-        return copy(rows, new Conflict(target(target), null, collector.targetWhere,
-                Collections.unmodifiableMap(new LinkedHashMap<>(collector.set)), collector.where));
+        return copy(rows, new Conflict(target(target), null, collector.targetWhere, collector.assignments(),
+                collector.where));
     }
 
     private List<Column<?>> target(List<? extends Column<?>> target) {
@@ -246,26 +247,58 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
 
     /** Collects the {@code do update} part; used only inside the caller's lambda. */
     private final class Collector implements ConflictUpdate {
-        private final Map<Column<?>, QueryPart> set = new LinkedHashMap<>();
+        // in the order given; a column set again keeps its place and takes the later value
+        private Column<?>[] columns = new Column<?>[table.columns().size()];
+        private QueryPart[] values = new QueryPart[columns.length];
+        private int size;
+        private boolean done;
         private Condition where;
         private Condition targetWhere;
 
+        private ConflictUpdate put(Column<?> column, QueryPart value) {
+            if (done) {
+                throw new IllegalStateException("insert into " + table + ": on conflict do update's setters were "
+                        + "used after their lambda returned; set every column inside it");
+            }
+            for (int i = 0; i < size; i++) {
+                if (columns[i] == column) {
+                    values[i] = value;
+                    return this;
+                }
+            }
+            if (size == columns.length) {   // only when a column is not the table's, which value(...) refuses
+                columns = Arrays.copyOf(columns, size + 1);
+                values = Arrays.copyOf(values, size + 1);
+            }
+            columns[size] = column;
+            values[size++] = value;
+            return this;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** The assignments, in the order given; the collector takes no more after this. */
+        ColumnValues assignments() {
+            done = true;
+            return size == columns.length ? new ColumnValues(columns, values)
+                    : new ColumnValues(Arrays.copyOf(columns, size), Arrays.copyOf(values, size));
+        }
+
         @Override
         public <T> ConflictUpdate set(Column<T> column, T value) {
-            set.put(column, RowValues.value(table, column, value));
-            return this;
+            return put(column, RowValues.value(table, column, value));
         }
 
         @Override
         public <T> ConflictUpdate set(Column<T> column, Field<T> value) {
-            set.put(column, RowValues.value(table, column, value));
-            return this;
+            return put(column, RowValues.value(table, column, value));
         }
 
         @Override
         public ConflictUpdate setNull(Column<?> column) {
-            set.put(column, RowValues.value(table, column, null));
-            return this;
+            return put(column, RowValues.value(table, column, null));
         }
 
         @Override
@@ -313,13 +346,14 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     @Override
     public int execute() {
         List<InsertImpl> chunks = chunks();
+        JdbcExecutor executor = execution.require();
         if (chunks.size() == 1) {
-            return execution.require().executeUpdate(this);
+            return executor.executeUpdate(sqlFor(executor));
         }
-        return LocalTransaction.run(execution.require(), tx -> {
+        return LocalTransaction.run(executor, tx -> {
             int total = 0;
             for (InsertImpl chunk : chunks) {
-                total += tx.executeUpdate(chunk);
+                total += tx.executeUpdate(chunk.sqlFor(tx));
             }
             return total;
         });
@@ -347,9 +381,9 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         long total = 0;
         boolean even = true;
         for (int r = 0; r < rowBinds.length; r++) {
-            Map<Column<?>, QueryPart> row = rows.get(r);
-            // rows read from records are usually plain values, one bind each: counted from their array
-            int binds = row instanceof ColumnValues values ? values.bindsIfAllValues() : -1;
+            ColumnValues row = rows.get(r);
+            // rows are usually plain values, one bind each: counted from their array
+            int binds = row.bindsIfAllValues();
             if (binds < 0) {
                 if (counter == null) {
                     counter = execution.displayContext();
@@ -364,7 +398,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
             total += binds;
         }
         // what every chunk repeats: the with clause and the conflict clause
-        int fixed = execution.toSql(copy(List.of(Map.of()), conflict)).binds().size();
+        int fixed = execution.toSql(copy(List.of(ColumnValues.NONE), conflict)).binds().size();
         if (total + fixed <= MAX_BINDS) {
             return List.of(this);
         }
@@ -416,60 +450,86 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         return binds;
     }
 
+    /** The key of an insert's shape among an executor's {@link SqlShapes}: its table and how many rows. */
+    private record ShapeKey(Table table, int rows) {
+    }
+
     /**
-     * This insert's statement when it has the shape of {@code template}, which rendered as {@code rendered}:
-     * one row each, into the same table under the same execution (not scoped to a tenant, which checks each
-     * row), the same columns with values of the same types that each bind themselves, an equal conflict
-     * clause, and nothing else bound. Then the SQL text is the template's and only the values differ, so a
-     * batch of inserts of one shape renders its SQL once and collects the others' values.
-     *
-     * @param template an insert rendered before
-     * @param rendered the template's statement
-     * @return this insert's statement, or {@code null} when it must be rendered on its own
+     * What an insert of plain values rendered to: one SQL text for every insert into the same table of as
+     * many rows, each of these columns with values of these types, and an equal conflict clause that binds
+     * nothing.
      */
-    public RenderedSql renderLike(InsertImpl template, RenderedSql rendered) {
-        if (rows.size() != 1 || template.rows.size() != 1 || source != null || template.source != null
-                || overriding != template.overriding || table != template.table
-                || !execution.equals(template.execution)
-                || execution.executor() != null && execution.executor().tenant() != null
-                        && execution.executor().tenant().isScoped()
-                || !Objects.equals(conflict, template.conflict)) {
-            return null;
-        }
-        Map<Column<?>, QueryPart> row = rows.get(0);
-        Map<Column<?>, QueryPart> shape = template.rows.get(0);
-        if (row.size() != shape.size() || rendered.binds().size() != shape.size()) {
-            return null;
-        }
-        QueryPart[] own;
-        QueryPart[] like;
-        if (row instanceof ColumnValues values && shape instanceof ColumnValues first && values.hasColumnsOf(first)) {
-            // rows read from records of one class: the same columns, already in the table's order
-            own = values.valueArray();
-            like = first.valueArray();
-        } else {
-            own = new QueryPart[row.size()];
-            like = new QueryPart[row.size()];
-            int k = 0;
-            for (Column<?> c : table.columns()) {   // the order render() binds in
-                QueryPart value = row.get(c);
-                if ((value != null) != shape.containsKey(c)) {
-                    return null;   // a column one of them sets and the other leaves out
-                }
-                if (value != null) {
-                    own[k] = value;
-                    like[k++] = shape.get(c);
-                }
+    private record Shape(Column<?>[] columns, ColumnType<?>[] types, boolean overriding, Conflict conflict,
+                         String sql) implements SqlShapes.Entry {
+
+        /** The shape of {@code insert}, which rendered as {@code rendered}, or {@code null} when it has none. */
+        static Shape of(InsertImpl insert, RenderedSql rendered) {
+            ColumnValues first = insert.rows.get(0);
+            if (first.isEmpty() || rendered.binds().size() != insert.rows.size() * first.size()) {
+                return null;   // default values, or binds in the conflict or with clause
             }
+            QueryPart[] values = first.valueArray();
+            ColumnType<?>[] types = new ColumnType<?>[values.length];
+            for (int i = 0; i < values.length; i++) {
+                if (!(values[i] instanceof Val<?> v)) {
+                    return null;
+                }
+                types[i] = v.type();
+            }
+            Shape shape = new Shape(first.columnArray(), types, insert.overriding, insert.conflict, rendered.sql());
+            return shape.bind(insert) == null ? null : shape;
         }
-        Bind[] binds = new Bind[own.length];
-        for (int i = 0; i < own.length; i++) {
-            if (!(own[i] instanceof Val<?> v) || !(like[i] instanceof Val<?> l) || !v.type().equals(l.type())) {
+
+        /** The statement of {@code insert} when it has this shape, else {@code null}. */
+        RenderedSql bind(InsertImpl insert) {
+            if (insert.overriding != overriding || !Objects.equals(insert.conflict, conflict)) {
                 return null;
             }
-            binds[i] = new Bind(v.value(), v.type());
+            Bind[] binds = new Bind[insert.rows.size() * types.length];
+            int b = 0;
+            for (ColumnValues row : insert.rows) {
+                if (!row.hasColumns(columns)) {
+                    return null;
+                }
+                QueryPart[] values = row.valueArray();
+                for (int i = 0; i < values.length; i++) {
+                    if (!(values[i] instanceof Val<?> v) || v.type() != types[i] && !v.type().equals(types[i])) {
+                        return null;
+                    }
+                    binds[b++] = new Bind(v.value(), v.type());
+                }
+            }
+            return new RenderedSql(sql, List.of(binds));
         }
-        return new RenderedSql(rendered.sql(), List.of(binds));
+    }
+
+    /**
+     * This insert's statement for {@code executor}. An insert of plain values (no {@code with} clause, no
+     * tenant scope, which checks each row) whose shape the executor rendered before takes that SQL text and
+     * binds its own values; others render, and an insert of plain values leaves its shape for the next.
+     *
+     * @param executor the executor it runs on
+     * @return SQL with JDBC placeholders, and binds
+     */
+    public RenderedSql sqlFor(JdbcExecutor executor) {
+        boolean plain = source == null && !rows.isEmpty() && execution.ctes().isEmpty()
+                && (executor.tenant() == null || !executor.tenant().isScoped());
+        if (!plain) {
+            return executor.render(this);
+        }
+        ShapeKey key = new ShapeKey(table, rows.size());
+        if (executor.shapes().get(key) instanceof Shape shape) {
+            RenderedSql same = shape.bind(this);
+            if (same != null) {
+                return same;
+            }
+        }
+        RenderedSql rendered = executor.render(this);
+        Shape shape = Shape.of(this, rendered);
+        if (shape != null) {
+            executor.shapes().put(key, shape);
+        }
+        return rendered;
     }
 
     @Override

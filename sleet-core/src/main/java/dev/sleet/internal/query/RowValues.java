@@ -44,7 +44,7 @@ final class RowValues {
     private RowValues() {
     }
 
-    static Map<Column<?>, QueryPart> of(Table table, Object row) {
+    static ColumnValues of(Table table, Object row) {
         if (row instanceof Record record) {
             return ofRecord(table, record);
         }
@@ -55,19 +55,37 @@ final class RowValues {
                 + "not " + (row == null ? "null" : row.getClass().getName()));
     }
 
-    private static Map<Column<?>, QueryPart> ofMap(Table table, Map<?, ?> map) {
-        Map<Column<?>, QueryPart> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getKey() instanceof Column<?> column)) {
-                throw new IllegalArgumentException("insert into " + table + ": map keys must be columns, not "
-                        + e.getKey());
+    /** A map's row, its columns put in the table's order. */
+    private static ColumnValues ofMap(Table table, Map<?, ?> map) {
+        Column<?>[] columns = new Column<?>[map.size()];
+        QueryPart[] values = new QueryPart[columns.length];
+        int k = 0;
+        for (Column<?> c : table.columns()) {
+            if (k == columns.length) {
+                break;
             }
-            out.put(column, value(table, column, e.getValue()));
+            Object v = map.get(c);
+            if (v != null || map.containsKey(c)) {
+                columns[k] = c;
+                values[k++] = value(table, c, v);
+            }
         }
-        return out;
+        if (k < columns.length) {
+            // a key that is not a column of this table: name it
+            for (Object key : map.keySet()) {
+                if (!(key instanceof Column<?> column)) {
+                    throw new IllegalArgumentException("insert into " + table + ": map keys must be columns, not "
+                            + key);
+                }
+                value(table, column, null);
+            }
+            throw new IllegalArgumentException("insert into " + table + ": the row's keys " + map.keySet()
+                    + " are not all columns of " + table);
+        }
+        return new ColumnValues(columns, values);
     }
 
-    private static Map<Column<?>, QueryPart> ofRecord(Table table, Record record) {
+    private static ColumnValues ofRecord(Table table, Record record) {
         Class<?> type = record.getClass();
         Shape shape = SHAPES.get(type).computeIfAbsent(table, t -> shape(t, type));
         Column<?>[] columns = shape.columns();
@@ -172,11 +190,10 @@ final class RowValues {
             // below, which for a String cost a scan of its interfaces on every call
             return new Val<>((T) value, type);
         }
-        if (value instanceof dev.sleet.query.Placeholder<?> p) {
-            return ((dev.sleet.query.Placeholder<T>) p).typedLike(column);
-        }
         if (value instanceof Field<?> f) {
-            return f;
+            // an expression, or a placeholder, which takes the column's type when it has none
+            return f instanceof dev.sleet.query.Placeholder<?> p ? ((dev.sleet.query.Placeholder<T>) p).typedLike(column)
+                    : f;
         }
         if (value != null && !column.type().accepts(value)) {
             throw new IllegalArgumentException(column + " is " + column.type().sqlName() + " ("
