@@ -4,6 +4,8 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -90,28 +92,37 @@ public final class InterleavedProbe {
         lifecycle.run(workload, Setup.class, Level.Trial);
         try {
             double[][] rates = new double[contenders.size()][rounds];
+            double[][] cpu = new double[contenders.size()][rounds];
             for (int r = -warmup; r < rounds; r++) {
                 // alternate the order so that neither contender always runs first in a round
                 for (int k = 0; k < contenders.size(); k++) {
                     int c = r % 2 == 0 ? k : contenders.size() - 1 - k;
-                    double rate = turn(workload, contenders.get(c), lifecycle, roundMillis);
+                    double[] turn = turn(workload, contenders.get(c), lifecycle, roundMillis);
                     if (r >= 0) {
-                        rates[c][r] = rate;
+                        rates[c][r] = turn[0];
+                        cpu[c][r] = turn[1];
                     }
                 }
                 // a round takes seconds and a probe minutes: say where it is
                 System.err.printf(Locale.ROOT, "%s round %d of %d%n", r < 0 ? "warm-up" : "measured",
                         r < 0 ? r + warmup + 1 : r + 1, r < 0 ? warmup : rounds);
             }
-            report(type, contenders, rates, rounds, roundMillis, warmup);
+            report(type, contenders, rates, cpu, rounds, roundMillis, warmup);
         } finally {
             lifecycle.run(workload, TearDown.class, Level.Trial);
         }
     }
 
-    /** One contender's turn in a round: calls for {@code millis}, timing only the calls; returns calls per second. */
-    private static double turn(Object workload, Method contender, Lifecycle lifecycle, int millis) throws Exception {
+    /**
+     * One contender's turn in a round: calls for {@code millis}, timing only the calls. Returns calls per second,
+     * and the CPU time the calling thread spent per call in microseconds (the client's share: building,
+     * rendering, binding and the driver's encoding, without the time spent waiting for the server).
+     */
+    private static double[] turn(Object workload, Method contender, Lifecycle lifecycle, int millis)
+            throws Exception {
         lifecycle.run(workload, Setup.class, Level.Iteration);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = 0;
         long timed = 0;
         long calls = 0;
         long budget = millis * 1_000_000L;
@@ -121,9 +132,11 @@ public final class InterleavedProbe {
                 if (perCall) {
                     lifecycle.run(workload, Setup.class, Level.Invocation);
                 }
+                long startCpu = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 Object result = call(workload, contender);
                 timed += System.nanoTime() - start;
+                cpu += threads.getCurrentThreadCpuTime() - startCpu;
                 sink += System.identityHashCode(result);
                 calls++;
                 if (perCall) {
@@ -133,7 +146,7 @@ public final class InterleavedProbe {
         } finally {
             lifecycle.run(workload, TearDown.class, Level.Iteration);
         }
-        return calls * 1e9 / timed;
+        return new double[] {calls * 1e9 / timed, cpu / 1e3 / calls};
     }
 
     private static Object call(Object workload, Method m) throws Exception {
@@ -144,18 +157,20 @@ public final class InterleavedProbe {
         }
     }
 
-    private static void report(Class<?> type, List<Method> contenders, double[][] rates, int rounds, int roundMillis,
-                               int warmup) {
+    private static void report(Class<?> type, List<Method> contenders, double[][] rates, double[][] cpu,
+                               int rounds, int roundMillis, int warmup) {
         System.out.printf(Locale.ROOT, "%s: %d rounds of %d ms per contender after %d warm-up rounds, "
                 + "order alternating%n", type.getSimpleName(), rounds, roundMillis, warmup);
-        System.out.printf(Locale.ROOT, "%-28s %14s %12s %22s%n", "contender", "median ops/s", "ratio", "ratio quartiles");
+        System.out.printf(Locale.ROOT, "%-28s %14s %12s %22s %18s%n", "contender", "median ops/s", "ratio",
+                "ratio quartiles", "client CPU µs/op");
         for (int c = 0; c < contenders.size(); c++) {
             double[] ratios = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 ratios[r] = rates[c][r] / rates[0][r];
             }
-            System.out.printf(Locale.ROOT, "%-28s %14.1f %12.3f %10.3f – %-10.3f%n", contenders.get(c).getName(),
-                    quantile(rates[c], 0.5), quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75));
+            System.out.printf(Locale.ROOT, "%-28s %14.1f %12.3f %10.3f – %-10.3f %17.1f%n",
+                    contenders.get(c).getName(), quantile(rates[c], 0.5), quantile(ratios, 0.5),
+                    quantile(ratios, 0.25), quantile(ratios, 0.75), quantile(cpu[c], 0.5));
         }
         if (contenders.size() > 2) {
             matrix(contenders, rates, rounds);
