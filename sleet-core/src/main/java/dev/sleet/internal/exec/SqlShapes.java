@@ -21,7 +21,7 @@ public final class SqlShapes {
         String sql();
     }
 
-    /** Characters of SQL kept at most, summed over entries: about 8 MB. */
+    /** Characters of SQL kept at most, summed over entries: 4 to 8 MB of strings. */
     static final long MAX_CHARS = 4_000_000;
 
     private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
