@@ -1,15 +1,17 @@
 package dev.sleet.internal.query;
 
 import dev.sleet.internal.expr.Val;
+import dev.sleet.render.Bind;
 import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
+import dev.sleet.schema.column.ColumnType;
 
+import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -20,23 +22,66 @@ import java.util.Set;
  * assignments of {@code on conflict do update} (in the order they were given). Rows read from records of one
  * class share the column array, so a batch of them costs one small array per row instead of a hash map with an
  * entry per column, and rows of one shape are recognised by that array, by identity or by its elements. Lookups
- * scan the columns by identity, which for a table's handful of columns is as fast as hashing. Immutable.
+ * scan the columns by identity, which for a table's handful of columns is as fast as hashing.
+ *
+ * <p>A plain value is kept as the {@link Bind} it goes to the driver as, so an insert whose SQL is known (see
+ * {@code InsertImpl.sqlFor}) hands its values on without wrapping each again; as a map, the row shows it as the
+ * {@link Val} it renders as. Other values (expressions, placeholders) are kept as they are. Immutable.
  */
 final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
 
     /** No columns: the row of {@code default values}. */
-    static final ColumnValues NONE = new ColumnValues(new Column<?>[0], new QueryPart[0]);
+    static final ColumnValues NONE = new ColumnValues(new Column<?>[0], new Object[0]);
 
     private final Column<?>[] columns;
-    private final QueryPart[] values;
+    private final Object[] values;   // a Bind for a plain value, else the QueryPart
+    private final boolean plain;     // every entry a Bind of its column's type
 
     /**
-     * @param columns the columns, in the table's order; shared, never changed
-     * @param values  the value of each column, owned by this row
+     * @param columns the columns; shared, never changed
+     * @param values  the entry of each column (see {@link #entry(QueryPart)}), owned by this row
      */
-    ColumnValues(Column<?>[] columns, QueryPart[] values) {
+    ColumnValues(Column<?>[] columns, Object[] values) {
+        this(columns, values, plain(columns, values));
+    }
+
+    /**
+     * @param columns the columns; shared, never changed
+     * @param values  the entry of each column (see {@link #entry(QueryPart)}), owned by this row
+     * @param plain   whether every entry is a {@link Bind} of its column's type, as the caller checked
+     */
+    ColumnValues(Column<?>[] columns, Object[] values, boolean plain) {
         this.columns = columns;
         this.values = values;
+        this.plain = plain;
+    }
+
+    private static boolean plain(Column<?>[] columns, Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] instanceof Bind b) || b.type() != columns[i].type()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every value is a plain value bound with its column's type: then the row's binds are its entries,
+     * in column order, and their types are its columns'.
+     */
+    boolean isPlain() {
+        return plain;
+    }
+
+    /** How a value is kept: a plain value as its {@link Bind}, anything else as it is. */
+    static Object entry(QueryPart value) {
+        return value instanceof Val<?> v ? new Bind(v.value(), v.type()) : value;
+    }
+
+    /** What an entry renders as. */
+    @SuppressWarnings("unchecked")
+    private static QueryPart part(Object entry) {
+        return entry instanceof Bind b ? new Val<>(b.value(), (ColumnType<Object>) b.type()) : (QueryPart) entry;
     }
 
     /**
@@ -48,20 +93,21 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
      * @return the row
      */
     ColumnValues with(Table table, Column<?> column, QueryPart value) {
+        Object entry = entry(value);
         int at = indexOf(column);
         if (at >= 0) {
-            QueryPart[] changed = values.clone();
-            changed[at] = value;
+            Object[] changed = values.clone();
+            changed[at] = entry;
             return new ColumnValues(columns, changed);
         }
         Column<?>[] wider = new Column<?>[columns.length + 1];
-        QueryPart[] widerValues = new QueryPart[wider.length];
+        Object[] widerValues = new Object[wider.length];
         int k = 0;
         for (Column<?> c : table.columns()) {
             int i = c == column ? -1 : indexOf(c);
             if (c == column || i >= 0) {
                 wider[k] = c;
-                widerValues[k++] = i < 0 ? value : values[i];
+                widerValues[k++] = i < 0 ? entry : values[i];
             }
         }
         return new ColumnValues(wider, widerValues);
@@ -82,15 +128,21 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
         return columns;
     }
 
-    /** The values in column order; the caller must not change them. */
-    QueryPart[] valueArray() {
+    /**
+     * The entries in column order: a {@link Bind} for each plain value, else the expression; the caller must not
+     * change them.
+     */
+    Object[] entries() {
         return values;
     }
 
     /** How many values this row binds when every value is a plain value (one bind each), else -1. */
     int bindsIfAllValues() {
-        for (QueryPart v : values) {
-            if (!(v instanceof Val<?>)) {
+        if (plain) {
+            return values.length;
+        }
+        for (Object v : values) {
+            if (!(v instanceof Bind)) {
                 return -1;
             }
         }
@@ -109,7 +161,7 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
     @Override
     public QueryPart get(Object key) {
         int i = indexOf(key);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : part(values[i]);
     }
 
     @Override
@@ -124,7 +176,17 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
 
     @Override
     public Collection<QueryPart> values() {
-        return Collections.unmodifiableList(Arrays.asList(values));
+        return new AbstractList<>() {
+            @Override
+            public QueryPart get(int index) {
+                return part(values[index]);
+            }
+
+            @Override
+            public int size() {
+                return values.length;
+            }
+        };
     }
 
     /** Equal maps; between two of these, without lookups when the columns come in the same order. */
@@ -160,7 +222,7 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return new SimpleImmutableEntry<>(columns[i], values[i]);
+                        return new SimpleImmutableEntry<>(columns[i], part(values[i]));
                     }
                 };
             }

@@ -91,11 +91,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
         if (input.isEmpty()) {
             throw new IllegalArgumentException("insert into " + table + ": values(...) got no rows");
         }
-        List<ColumnValues> list = new ArrayList<>(input.size());
-        for (Object row : input) {
-            list.add(RowValues.of(table, row));
-        }
-        return withRows(list);
+        return withRows(RowValues.ofAll(table, input));
     }
 
     private InsertImpl withRows(List<ColumnValues> list) {
@@ -249,13 +245,14 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     private final class Collector implements ConflictUpdate {
         // in the order given; a column set again keeps its place and takes the later value
         private Column<?>[] columns = new Column<?>[table.columns().size()];
-        private QueryPart[] values = new QueryPart[columns.length];
+        private Object[] values = new Object[columns.length];
         private int size;
         private boolean done;
         private Condition where;
         private Condition targetWhere;
 
-        private ConflictUpdate put(Column<?> column, QueryPart value) {
+        private ConflictUpdate put(Column<?> column, QueryPart part) {
+            Object value = ColumnValues.entry(part);
             if (done) {
                 throw new IllegalStateException("insert into " + table + ": on conflict do update's setters were "
                         + "used after their lambda returned; set every column inside it");
@@ -459,8 +456,8 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
      * many rows, each of these columns with values of these types, and an equal conflict clause that binds
      * nothing.
      */
-    private record Shape(Column<?>[] columns, ColumnType<?>[] types, boolean overriding, Conflict conflict,
-                         String sql) implements SqlShapes.Entry {
+    private record Shape(Column<?>[] columns, ColumnType<?>[] types, boolean plain, boolean overriding,
+                         Conflict conflict, String sql) implements SqlShapes.Entry {
 
         /** The shape of {@code insert}, which rendered as {@code rendered}, or {@code null} when it has none. */
         static Shape of(InsertImpl insert, RenderedSql rendered) {
@@ -468,15 +465,20 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
             if (first.isEmpty() || rendered.binds().size() != insert.rows.size() * first.size()) {
                 return null;   // default values, or binds in the conflict or with clause
             }
-            QueryPart[] values = first.valueArray();
+            Object[] values = first.entries();
             ColumnType<?>[] types = new ColumnType<?>[values.length];
             for (int i = 0; i < values.length; i++) {
-                if (!(values[i] instanceof Val<?> v)) {
+                if (!(values[i] instanceof Bind b)) {
                     return null;
                 }
-                types[i] = v.type();
+                types[i] = b.type();
             }
-            Shape shape = new Shape(first.columnArray(), types, insert.overriding, insert.conflict, rendered.sql());
+            boolean plain = true;   // the types are the columns'
+            for (int i = 0; i < types.length; i++) {
+                plain &= types[i] == first.columnArray()[i].type();
+            }
+            Shape shape = new Shape(first.columnArray(), types, plain, insert.overriding, insert.conflict,
+                    rendered.sql());
             return shape.bind(insert) == null ? null : shape;
         }
 
@@ -491,12 +493,19 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
                 if (!row.hasColumns(columns)) {
                     return null;
                 }
-                QueryPart[] values = row.valueArray();
+                Object[] values = row.entries();
+                if (plain && row.isPlain()) {
+                    // the row's entries are Binds of its columns' types, which are this shape's types
+                    System.arraycopy(values, 0, binds, b, values.length);
+                    b += values.length;
+                    continue;
+                }
                 for (int i = 0; i < values.length; i++) {
-                    if (!(values[i] instanceof Val<?> v) || v.type() != types[i] && !v.type().equals(types[i])) {
+                    // a plain value is kept as its Bind already: handed on as it is
+                    if (!(values[i] instanceof Bind v) || v.type() != types[i] && !v.type().equals(types[i])) {
                         return null;
                     }
-                    binds[b++] = new Bind(v.value(), v.type());
+                    binds[b++] = v;
                 }
             }
             return new RenderedSql(sql, List.of(binds));

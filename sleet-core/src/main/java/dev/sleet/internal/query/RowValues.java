@@ -2,6 +2,7 @@ package dev.sleet.internal.query;
 
 import dev.sleet.internal.expr.Val;
 import dev.sleet.query.Field;
+import dev.sleet.render.Bind;
 import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
@@ -10,6 +11,7 @@ import dev.sleet.schema.column.ColumnType;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RowValues {
 
-    private record Accessor(Column<?> column, MethodHandle getter, String component, int position) {
+    /**
+     * One component: its column, getter and place in the row, and what is known of the column before any value
+     * (its type, whether it has a default or is generated), so that reading a row asks the column nothing.
+     */
+    private record Accessor(Column<?> column, MethodHandle getter, String component, int position,
+                            ColumnType<?> type, Class<?> javaType, boolean defaulted, boolean generated) {
+
+        Accessor(Column<?> column, MethodHandle getter, String component, int position) {
+            this(column, getter, component, position, column.type(), column.type().javaType(),
+                    column.hasGeneratedOrDefaultValue(), column.generatedExpression() != null);
+        }
     }
 
     /**
@@ -46,7 +58,7 @@ final class RowValues {
 
     static ColumnValues of(Table table, Object row) {
         if (row instanceof Record record) {
-            return ofRecord(table, record);
+            return ofRecord(table, record, shape(table, record.getClass()));
         }
         if (row instanceof Map<?, ?> map) {
             return ofMap(table, map);
@@ -58,7 +70,7 @@ final class RowValues {
     /** A map's row, its columns put in the table's order. */
     private static ColumnValues ofMap(Table table, Map<?, ?> map) {
         Column<?>[] columns = new Column<?>[map.size()];
-        QueryPart[] values = new QueryPart[columns.length];
+        Object[] values = new Object[columns.length];
         int k = 0;
         for (Column<?> c : table.columns()) {
             if (k == columns.length) {
@@ -67,7 +79,7 @@ final class RowValues {
             Object v = map.get(c);
             if (v != null || map.containsKey(c)) {
                 columns[k] = c;
-                values[k++] = value(table, c, v);
+                values[k++] = entry(table, c, v);
             }
         }
         if (k < columns.length) {
@@ -85,11 +97,36 @@ final class RowValues {
         return new ColumnValues(columns, values);
     }
 
-    private static ColumnValues ofRecord(Table table, Record record) {
-        Class<?> type = record.getClass();
-        Shape shape = SHAPES.get(type).computeIfAbsent(table, t -> shape(t, type));
+    /**
+     * The rows of an insert of many: as {@link #of} row by row, with the shape of a record class looked up once
+     * for a run of records of that class.
+     */
+    static List<ColumnValues> ofAll(Table table, Collection<?> rows) {
+        List<ColumnValues> out = new ArrayList<>(rows.size());
+        Class<?> last = null;
+        Shape shape = null;
+        for (Object row : rows) {
+            if (row instanceof Record record) {
+                if (record.getClass() != last) {
+                    last = record.getClass();
+                    shape = shape(table, last);
+                }
+                out.add(ofRecord(table, record, shape));
+            } else {
+                out.add(of(table, row));
+            }
+        }
+        return out;
+    }
+
+    private static Shape shape(Table table, Class<?> type) {
+        return SHAPES.get(type).computeIfAbsent(table, t -> newShape(t, type));
+    }
+
+    private static ColumnValues ofRecord(Table table, Record record, Shape shape) {
         Column<?>[] columns = shape.columns();
-        QueryPart[] values = new QueryPart[columns.length];
+        Object[] values = new Object[columns.length];
+        boolean plain = true;
         int skipped = 0;
         for (Accessor a : shape.accessors()) {
             Object v;
@@ -101,27 +138,34 @@ final class RowValues {
                 throw new IllegalStateException("reading " + record.getClass().getSimpleName() + "." + a.component()
                         + " failed: " + e, e);
             }
-            Column<?> c = a.column();
-            if (v == null && c.hasGeneratedOrDefaultValue()) {
+            if (v == null && a.defaulted()) {
                 skipped++;   // null for a column with a default means "let PostgreSQL fill it"
                 continue;
             }
             // A value for a generated-always identity goes through: overridingSystemValue() may follow, and
             // without it PostgreSQL's error names the column and the fix.
-            if (c.generatedExpression() != null) {
+            if (a.generated()) {
                 throw new IllegalArgumentException("insert into " + table + ": " + record.getClass().getSimpleName()
-                        + "." + a.component() + " has a value, but column " + c.name() + " is generated by "
-                        + "PostgreSQL; leave it null or drop the component");
+                        + "." + a.component() + " has a value, but column " + a.column().name() + " is generated "
+                        + "by PostgreSQL; leave it null or drop the component");
             }
-            values[a.position()] = value(table, c, v);
+            Object entry;
+            if (v == null || v.getClass() == a.javaType() && a.type().accepts(v)) {
+                entry = new Bind(v, a.type());   // the common cases, decided as entry(...) decides them
+            } else {
+                entry = entry(table, a.column(), v);
+                plain &= entry instanceof Bind b && b.type() == a.type();
+            }
+            values[a.position()] = entry;
         }
-        return skipped == 0 ? new ColumnValues(columns, values) : withoutSkipped(columns, values, skipped);
+        return skipped == 0 ? new ColumnValues(columns, values, plain)
+                : withoutSkipped(columns, values, skipped, plain);
     }
 
     /** A row that leaves some columns to their defaults: its own, shorter column array. */
-    private static ColumnValues withoutSkipped(Column<?>[] columns, QueryPart[] values, int skipped) {
+    private static ColumnValues withoutSkipped(Column<?>[] columns, Object[] values, int skipped, boolean plain) {
         Column<?>[] kept = new Column<?>[columns.length - skipped];
-        QueryPart[] keptValues = new QueryPart[kept.length];
+        Object[] keptValues = new Object[kept.length];
         int k = 0;
         for (int i = 0; i < columns.length; i++) {
             if (values[i] != null) {
@@ -129,10 +173,10 @@ final class RowValues {
                 keptValues[k++] = values[i];
             }
         }
-        return new ColumnValues(kept, keptValues);
+        return new ColumnValues(kept, keptValues, plain);
     }
 
-    private static Shape shape(Table table, Class<?> type) {
+    private static Shape newShape(Table table, Class<?> type) {
         Map<String, Column<?>> byName = new LinkedHashMap<>();
         for (Column<?> c : table.columns()) {
             byName.put(normalise(c.name()), c);
@@ -177,6 +221,18 @@ final class RowValues {
                     ordered.indexOf(matched[i]));
         }
         return new Shape(accessors, ordered.toArray(new Column<?>[0]));
+    }
+
+    /**
+     * A row's entry for a value (see {@link ColumnValues}): null or a value of exactly the column's Java type, the
+     * common cases, straight to its {@link Bind}; anything else checked by {@link #value}.
+     */
+    static Object entry(Table table, Column<?> column, Object value) {
+        ColumnType<?> type = column.type();
+        if (column.table() == table && (value == null || value.getClass() == type.javaType() && type.accepts(value))) {
+            return new Bind(value, type);
+        }
+        return ColumnValues.entry(value(table, column, value));
     }
 
     @SuppressWarnings("unchecked")
