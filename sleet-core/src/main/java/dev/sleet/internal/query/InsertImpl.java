@@ -521,9 +521,9 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
      * @return SQL with JDBC placeholders, and binds
      */
     public RenderedSql sqlFor(JdbcExecutor executor) {
-        boolean plain = source == null && !rows.isEmpty() && execution.ctes().isEmpty()
+        boolean cacheable = source == null && !rows.isEmpty() && execution.ctes().isEmpty()
                 && (executor.tenant() == null || !executor.tenant().isScoped());
-        if (!plain) {
+        if (!cacheable) {
             return executor.render(this);
         }
         ShapeKey key = new ShapeKey(table, rows.size());
