@@ -2,11 +2,9 @@ package dev.sleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sleet.ddl.SchemaDdl;
 import dev.sleet.exec.CopyException;
 import dev.sleet.exec.NotNullViolationException;
 import dev.sleet.exec.Row;
-import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Interval;
 import dev.sleet.schema.PgEnum;
@@ -157,9 +155,7 @@ class DbCopyTest {
     static void createTables(TestDatabase testDatabase) {
         database = testDatabase;
         db = Sleet.connect(testDatabase.url());
-        for (QueryPart statement : SchemaDdl.create(new Schema(List.of(Enums.MOOD), List.of(V, N)))) {
-            db.execute(statement);
-        }
+        TestDatabase.create(db, new Schema(List.of(Enums.MOOD), List.of(V, N)));
     }
 
     @AfterAll

@@ -3,10 +3,8 @@ package dev.sleet.query;
 import dev.sleet.Db;
 import dev.sleet.Sleet;
 import dev.sleet.SleetOptions;
-import dev.sleet.ddl.SchemaDdl;
 import dev.sleet.exec.QueryListener.QueryEvent;
 import dev.sleet.exec.UniqueViolationException;
-import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Schema;
 import dev.sleet.schema.Table;
@@ -66,9 +64,7 @@ class InsertChunkingTest {
     @BeforeAll
     static void createTable(TestDatabase database) {
         db = Sleet.connect(database.url(), SleetOptions.defaults().listener(EVENTS::add));
-        for (QueryPart statement : SchemaDdl.create(new Schema(List.of(), List.of(R)))) {
-            db.execute(statement);
-        }
+        TestDatabase.create(db, new Schema(List.of(), List.of(R)));
     }
 
     @AfterAll

@@ -1,5 +1,10 @@
 package dev.sleet.testing;
 
+import dev.sleet.Db;
+import dev.sleet.ddl.SchemaDdl;
+import dev.sleet.render.QueryPart;
+import dev.sleet.schema.Schema;
+
 import java.util.Objects;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -17,6 +22,18 @@ public record TestDatabase(String url, String user, String password, String name
     public TestDatabase {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * Creates a schema's objects through {@code db}, in the order {@link SchemaDdl#create(Schema)} gives.
+     *
+     * @param db     where to create them
+     * @param schema the schema
+     */
+    public static void create(Db db, Schema schema) {
+        for (QueryPart statement : SchemaDdl.create(schema)) {
+            db.execute(statement);
+        }
     }
 
     /**

@@ -46,11 +46,10 @@ public final class Batch {
         int[] owners = new int[statements.size()];
         for (int i = 0; i < statements.size(); i++) {
             QueryPart statement = Objects.requireNonNull(statements.get(i), "batch statement " + i + " is null");
-            // inserts render once per shape (see InsertImpl.sqlFor); statements of one SQL text then form one group
             List<? extends QueryPart> pieces = statement instanceof InsertImpl insert ? insert.chunks()
                     : List.of(statement);
             for (QueryPart piece : pieces) {
-                RenderedSql r = piece instanceof InsertImpl insert ? insert.sqlFor(executor) : executor.render(piece);
+                RenderedSql r = executor.render(piece);
                 for (dev.sleet.render.Bind b : r.binds()) {
                     if (b.value() instanceof dev.sleet.query.Placeholder.Slot slot) {
                         throw new IllegalArgumentException("batch statement " + i + " has placeholder \""

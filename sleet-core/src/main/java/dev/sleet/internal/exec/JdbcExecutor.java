@@ -144,6 +144,16 @@ public final class JdbcExecutor {
      * @return SQL with {@code ?} placeholders, and binds
      */
     public RenderedSql render(QueryPart statement) {
+        return statement instanceof SqlShapes.Shaped shaped ? shaped.sqlFor(this) : renderFresh(statement);
+    }
+
+    /**
+     * Renders a statement for JDBC without looking at the SQL texts kept by shape (see {@link #shapes()}).
+     *
+     * @param statement the statement
+     * @return SQL with {@code ?} placeholders, and binds
+     */
+    public RenderedSql renderFresh(QueryPart statement) {
         RenderContext ctx = new RenderContext(ParamStyle.JDBC, schemaMapping);
         if (tenant != null) {
             tenant.configure(ctx, true);

@@ -1,5 +1,8 @@
 package dev.sleet.internal.exec;
 
+import dev.sleet.render.QueryPart;
+import dev.sleet.render.RenderedSql;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * keeps the recent ones. Thread-safe: lookups do not lock.
  */
 public final class SqlShapes {
+
+    /**
+     * A statement that may take its SQL from its shape; {@link JdbcExecutor#render(QueryPart)} asks it, so every
+     * way of running it (executed, in a batch, prepared, through {@code db.execute}) does.
+     */
+    public interface Shaped {
+        /**
+         * Returns the statement for {@code executor}: from its shape's SQL text when the executor has rendered
+         * that shape before, else rendered with {@link JdbcExecutor#renderFresh(QueryPart)}.
+         *
+         * @param executor the executor it runs on
+         * @return SQL with JDBC placeholders, and binds
+         */
+        RenderedSql sqlFor(JdbcExecutor executor);
+    }
 
     /** What one shape renders to. */
     public interface Entry {

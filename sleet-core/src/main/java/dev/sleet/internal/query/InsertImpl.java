@@ -21,7 +21,6 @@ import dev.sleet.render.RenderContext;
 import dev.sleet.render.RenderedSql;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
-import dev.sleet.schema.column.ColumnType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +33,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** The one implementation of every insert step. Immutable. */
-public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
+public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, SqlShapes.Shaped {
 
     /**
      * {@code on conflict}: the target (columns with an optional predicate, or a constraint name), and either do
@@ -244,28 +243,25 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     /** Collects the {@code do update} part; used only inside the caller's lambda. */
     private final class Collector implements ConflictUpdate {
         // in the order given; a column set again keeps its place and takes the later value
-        private Column<?>[] columns = new Column<?>[table.columns().size()];
-        private Object[] values = new Object[columns.length];
+        private final Column<?>[] columns = new Column<?>[table.columns().size()];
+        private final Object[] values = new Object[columns.length];
         private int size;
         private boolean done;
         private Condition where;
         private Condition targetWhere;
 
+        /** Sets a column of the table (value(...) has refused any other), so the arrays never need to grow. */
         private ConflictUpdate put(Column<?> column, QueryPart part) {
-            Object value = ColumnValues.entry(part);
             if (done) {
                 throw new IllegalStateException("insert into " + table + ": on conflict do update's setters were "
                         + "used after their lambda returned; set every column inside it");
             }
+            Object value = ColumnValues.entry(part);
             for (int i = 0; i < size; i++) {
                 if (columns[i] == column) {
                     values[i] = value;
                     return this;
                 }
-            }
-            if (size == columns.length) {   // only when a column is not the table's, which value(...) refuses
-                columns = Arrays.copyOf(columns, size + 1);
-                values = Arrays.copyOf(values, size + 1);
             }
             columns[size] = column;
             values[size++] = value;
@@ -343,14 +339,13 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     @Override
     public int execute() {
         List<InsertImpl> chunks = chunks();
-        JdbcExecutor executor = execution.require();
         if (chunks.size() == 1) {
-            return executor.executeUpdate(sqlFor(executor));
+            return execution.require().executeUpdate(this);
         }
-        return LocalTransaction.run(executor, tx -> {
+        return LocalTransaction.run(execution.require(), tx -> {
             int total = 0;
             for (InsertImpl chunk : chunks) {
-                total += tx.executeUpdate(chunk.sqlFor(tx));
+                total += tx.executeUpdate(chunk);
             }
             return total;
         });
@@ -452,12 +447,12 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
     }
 
     /**
-     * What an insert of plain values rendered to: one SQL text for every insert into the same table of as
-     * many rows, each of these columns with values of these types, and an equal conflict clause that binds
-     * nothing.
+     * What an insert of plain rows rendered to: one SQL text for every insert into the same table of as many
+     * plain rows (every value a {@link Bind} of its column's type) of these columns, with an equal conflict
+     * clause that binds nothing.
      */
-    private record Shape(Column<?>[] columns, ColumnType<?>[] types, boolean plain, boolean overriding,
-                         Conflict conflict, String sql) implements SqlShapes.Entry {
+    private record Shape(Column<?>[] columns, boolean overriding, Conflict conflict, String sql)
+            implements SqlShapes.Entry {
 
         /** The shape of {@code insert}, which rendered as {@code rendered}, or {@code null} when it has none. */
         static Shape of(InsertImpl insert, RenderedSql rendered) {
@@ -465,20 +460,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
             if (first.isEmpty() || rendered.binds().size() != insert.rows.size() * first.size()) {
                 return null;   // default values, or binds in the conflict or with clause
             }
-            Object[] values = first.entries();
-            ColumnType<?>[] types = new ColumnType<?>[values.length];
-            for (int i = 0; i < values.length; i++) {
-                if (!(values[i] instanceof Bind b)) {
-                    return null;
-                }
-                types[i] = b.type();
-            }
-            boolean plain = true;   // the types are the columns'
-            for (int i = 0; i < types.length; i++) {
-                plain &= types[i] == first.columnArray()[i].type();
-            }
-            Shape shape = new Shape(first.columnArray(), types, plain, insert.overriding, insert.conflict,
-                    rendered.sql());
+            Shape shape = new Shape(first.columnArray(), insert.overriding, insert.conflict, rendered.sql());
             return shape.bind(insert) == null ? null : shape;
         }
 
@@ -487,44 +469,34 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
             if (insert.overriding != overriding || !Objects.equals(insert.conflict, conflict)) {
                 return null;
             }
-            Bind[] binds = new Bind[insert.rows.size() * types.length];
+            Bind[] binds = new Bind[insert.rows.size() * columns.length];
             int b = 0;
             for (ColumnValues row : insert.rows) {
-                if (!row.hasColumns(columns)) {
+                if (!row.isPlain() || !row.hasColumns(columns)) {
                     return null;
                 }
-                Object[] values = row.entries();
-                if (plain && row.isPlain()) {
-                    // the row's entries are Binds of its columns' types, which are this shape's types
-                    System.arraycopy(values, 0, binds, b, values.length);
-                    b += values.length;
-                    continue;
-                }
-                for (int i = 0; i < values.length; i++) {
-                    // a plain value is kept as its Bind already: handed on as it is
-                    if (!(values[i] instanceof Bind v) || v.type() != types[i] && !v.type().equals(types[i])) {
-                        return null;
-                    }
-                    binds[b++] = v;
-                }
+                // the row's entries are the Binds the driver gets, in column order, which render() binds in
+                System.arraycopy(row.entries(), 0, binds, b, columns.length);
+                b += columns.length;
             }
             return new RenderedSql(sql, List.of(binds));
         }
     }
 
     /**
-     * This insert's statement for {@code executor}. An insert of plain values (no {@code with} clause, no
-     * tenant scope, which checks each row) whose shape the executor rendered before takes that SQL text and
-     * binds its own values; others render, and an insert of plain values leaves its shape for the next.
+     * This insert's statement for {@code executor}. An insert of plain rows (no {@code with} clause, no tenant
+     * scope, which checks each row) whose shape the executor rendered before takes that SQL text and binds its
+     * own values; others render, and an insert of plain rows leaves its shape for the next.
      *
      * @param executor the executor it runs on
      * @return SQL with JDBC placeholders, and binds
      */
+    @Override
     public RenderedSql sqlFor(JdbcExecutor executor) {
         boolean cacheable = source == null && !rows.isEmpty() && execution.ctes().isEmpty()
                 && (executor.tenant() == null || !executor.tenant().isScoped());
         if (!cacheable) {
-            return executor.render(this);
+            return executor.renderFresh(this);
         }
         ShapeKey key = new ShapeKey(table, rows.size());
         if (executor.shapes().get(key) instanceof Shape shape) {
@@ -533,7 +505,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep {
                 return same;
             }
         }
-        RenderedSql rendered = executor.render(this);
+        RenderedSql rendered = executor.renderFresh(this);
         Shape shape = Shape.of(this, rendered);
         if (shape != null) {
             executor.shapes().put(key, shape);

@@ -30,11 +30,11 @@ final class RowValues {
      * (its type, whether it has a default or is generated), so that reading a row asks the column nothing.
      */
     private record Accessor(Column<?> column, MethodHandle getter, String component, int position,
-                            ColumnType<?> type, Class<?> javaType, boolean defaulted, boolean generated) {
+                            ColumnType<?> type, boolean defaulted, boolean generated) {
 
         Accessor(Column<?> column, MethodHandle getter, String component, int position) {
-            this(column, getter, component, position, column.type(), column.type().javaType(),
-                    column.hasGeneratedOrDefaultValue(), column.generatedExpression() != null);
+            this(column, getter, component, position, column.type(), column.hasGeneratedOrDefaultValue(),
+                    column.generatedExpression() != null);
         }
     }
 
@@ -149,13 +149,8 @@ final class RowValues {
                         + "." + a.component() + " has a value, but column " + a.column().name() + " is generated "
                         + "by PostgreSQL; leave it null or drop the component");
             }
-            Object entry;
-            if (v == null || v.getClass() == a.javaType() && a.type().accepts(v)) {
-                entry = new Bind(v, a.type());   // the common cases, decided as entry(...) decides them
-            } else {
-                entry = entry(table, a.column(), v);
-                plain &= entry instanceof Bind b && b.type() == a.type();
-            }
+            Object entry = entry(table, a.column(), a.type(), v);
+            plain &= entry instanceof Bind b && b.type() == a.type();
             values[a.position()] = entry;
         }
         return skipped == 0 ? new ColumnValues(columns, values, plain)
@@ -228,8 +223,15 @@ final class RowValues {
      * common cases, straight to its {@link Bind}; anything else checked by {@link #value}.
      */
     static Object entry(Table table, Column<?> column, Object value) {
-        ColumnType<?> type = column.type();
-        if (column.table() == table && (value == null || value.getClass() == type.javaType() && type.accepts(value))) {
+        if (column.table() != table) {
+            return ColumnValues.entry(value(table, column, value));   // refused there, naming both
+        }
+        return entry(table, column, column.type(), value);
+    }
+
+    /** {@link #entry(Table, Column, Object)} for a column of the table, whose type the caller has at hand. */
+    private static Object entry(Table table, Column<?> column, ColumnType<?> type, Object value) {
+        if (value == null || value.getClass() == type.javaType() && type.accepts(value)) {
             return new Bind(value, type);
         }
         return ColumnValues.entry(value(table, column, value));
