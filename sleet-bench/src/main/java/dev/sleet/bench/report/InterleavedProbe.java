@@ -25,6 +25,9 @@ import java.util.Locale;
  * resolve differences of a few percent. It complements the JMH figures in {@code docs/benchmarks.md}; it does
  * not replace them (one JVM, no forks, no JMH blackhole).
  *
+ * <p>Beside the rates it reports each contender's client CPU per call, the calling thread's CPU time: what
+ * building, rendering, binding and the driver's encoding cost, apart from the wait for the server.
+ *
  * <p>The workload's JMH lifecycle is honoured: {@code @Setup}/{@code @TearDown} of level trial once, of level
  * iteration around each contender's turn in a round, of level invocation around each call (not timed).
  *
@@ -54,9 +57,9 @@ public final class InterleavedProbe {
         int warmup = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--round-ms" -> roundMillis = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = count(args, ++i, "--rounds", 1);
+                case "--round-ms" -> roundMillis = count(args, ++i, "--round-ms", 1);
+                case "--warmup" -> warmup = count(args, ++i, "--warmup", 0);
                 default -> names.add(args[i]);
             }
         }
@@ -88,7 +91,14 @@ public final class InterleavedProbe {
                 return;
             }
         }
-        Lifecycle lifecycle = new Lifecycle(type);
+        Lifecycle lifecycle;
+        try {
+            lifecycle = new Lifecycle(type);
+        } catch (IllegalArgumentException e) {
+            System.err.println("InterleavedProbe: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         lifecycle.run(workload, Setup.class, Level.Trial);
         try {
             double[][] rates = new double[contenders.size()][rounds];
@@ -111,6 +121,22 @@ public final class InterleavedProbe {
         } finally {
             lifecycle.run(workload, TearDown.class, Level.Trial);
         }
+    }
+
+    /** The option value at {@code args[i]}: a whole number of at least {@code min}, or one line and exit 2. */
+    private static int count(String[] args, int i, String option, int min) {
+        try {
+            int value = Integer.parseInt(i < args.length ? args[i] : "");
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("InterleavedProbe: " + option + " takes a whole number of at least " + min
+                + (i < args.length ? ", not '" + args[i] + "'" : ", and none was given"));
+        System.exit(2);
+        return 0;
     }
 
     /**
