@@ -23,6 +23,18 @@ public record Excluded<T>(Column<T> column) implements Field<T> {
         return column.name();
     }
 
+    // written out: an upsert's shape is compared with its cached SQL's on every statement, and columns are equal
+    // only to themselves
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Excluded<?> other && column == other.column;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(column);
+    }
+
     @Override
     public void render(RenderContext ctx) {
         ctx.sql("excluded.").identifier(column.name());

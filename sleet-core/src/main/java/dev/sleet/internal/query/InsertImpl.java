@@ -41,6 +41,33 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
      */
     private record Conflict(List<Column<?>> target, String constraint, Condition targetWhere,
                             Map<Column<?>, QueryPart> set, Condition where) {
+
+        // Written out rather than left to the record: an insert of a cached shape compares its conflict clause
+        // with the shape's on every statement, and the generated form is a chain of method handles per
+        // component that a batch of upserts pays for each row.
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Conflict other && sameColumns(target, other.target)
+                    && Objects.equals(constraint, other.constraint) && Objects.equals(targetWhere, other.targetWhere)
+                    && Objects.equals(set, other.set) && Objects.equals(where, other.where);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(target, constraint, targetWhere, set, where);
+        }
+
+        private static boolean sameColumns(List<Column<?>> a, List<Column<?>> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private final Execution execution;
@@ -444,6 +471,17 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
 
     /** The key of an insert's shape among an executor's {@link SqlShapes}: its table and how many rows. */
     private record ShapeKey(Table table, int rows) {
+
+        // written out: looked up for every insert, and a table is equal only to itself
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ShapeKey other && table == other.table && rows == other.rows;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(table) * 31 + rows;
+        }
     }
 
     /**

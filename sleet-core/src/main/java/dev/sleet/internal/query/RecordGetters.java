@@ -48,6 +48,91 @@ final class RecordGetters {
     }
 
     /**
+     * Returns a reader of some of a record class's components, in a chosen order.
+     *
+     * @param type       the record class
+     * @param components positions in {@link Class#getRecordComponents()}, in the order the values are wanted
+     * @return the reader
+     */
+    static Reader reader(Class<?> type, int[] components) {
+        return new Reader(type, components.clone(), Reader.MAX_COMBINED);
+    }
+
+    /**
+     * Reads chosen components of records of one class into a new array, through one method handle that calls
+     * every accessor: once per row rather than once per component. Each call through a handle the JIT cannot
+     * see as a constant costs a few nanoseconds of dispatch, which for a row of a dozen columns was more than
+     * the accessors themselves.
+     */
+    static final class Reader {
+        /** Past this many components one handle would need too many arguments; read one by one. */
+        private static final int MAX_COMBINED = 200;
+
+        private final Class<?> type;
+        private final int[] components;
+        private final MethodHandle all;   // (Object)Object[], or null: one by one
+
+        /** The reader; {@code maxCombined} is a parameter so that tests can choose either way of reading. */
+        Reader(Class<?> type, int[] components, int maxCombined) {
+            this.type = type;
+            this.components = components;
+            MethodHandle[] getters = GETTERS.get(type);
+            if (components.length > maxCombined) {
+                this.all = null;
+                return;
+            }
+            // (v0, ..., vn) -> new Object[] {v0, ..., vn}, each v read by its getter from the one argument
+            MethodHandle collect = MethodHandles.identity(Object[].class).asCollector(Object[].class,
+                    components.length);
+            MethodHandle[] filters = new MethodHandle[components.length];
+            for (int i = 0; i < filters.length; i++) {
+                filters[i] = getters[components[i]];
+            }
+            this.all = MethodHandles.permuteArguments(MethodHandles.filterArguments(collect, 0, filters),
+                    MethodType.methodType(Object[].class, Object.class), new int[components.length]);
+        }
+
+        /**
+         * Reads the components.
+         *
+         * @param record a record of the class
+         * @return a new array of the values, in the order asked for; the caller owns it
+         * @throws IllegalStateException when an accessor throws a checked exception, naming the component
+         */
+        Object[] read(Record record) {
+            if (all == null) {
+                Object[] values = new Object[components.length];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = component(record, components[i]);
+                }
+                return values;
+            }
+            try {
+                return (Object[]) all.invokeExact((Object) record);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                // an accessor threw a checked exception: read one by one to name it
+                for (int k : components) {
+                    component(record, k);
+                }
+                throw new IllegalStateException("reading " + type.getSimpleName() + " failed: " + e, e);
+            }
+        }
+
+        private Object component(Record record, int k) {
+            try {
+                return (Object) GETTERS.get(type)[k].invokeExact((Object) record);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("reading " + type.getSimpleName() + "."
+                        + type.getRecordComponents()[k].getName() + " failed: " + e, e);
+            }
+        }
+    }
+
+    /**
      * Returns the boxed type of a component's type, for assignability checks.
      *
      * @param rc the component

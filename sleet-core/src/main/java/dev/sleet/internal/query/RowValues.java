@@ -8,7 +8,6 @@ import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
 import dev.sleet.schema.column.ColumnType;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,23 +25,23 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RowValues {
 
     /**
-     * One component: its column, getter and place in the row, and what is known of the column before any value
-     * (its type, whether it has a default or is generated), so that reading a row asks the column nothing.
+     * One component: its column and name, and what is known of the column before any value (its type, whether it
+     * has a default or is generated), so that reading a row asks the column nothing.
      */
-    private record Accessor(Column<?> column, MethodHandle getter, String component, int position,
-                            ColumnType<?> type, boolean defaulted, boolean generated) {
+    private record Accessor(Column<?> column, String component, ColumnType<?> type, boolean defaulted,
+                            boolean generated) {
 
-        Accessor(Column<?> column, MethodHandle getter, String component, int position) {
-            this(column, getter, component, position, column.type(), column.hasGeneratedOrDefaultValue(),
+        Accessor(Column<?> column, String component) {
+            this(column, component, column.type(), column.hasGeneratedOrDefaultValue(),
                     column.generatedExpression() != null);
         }
     }
 
     /**
-     * How rows of one record class are read for one table: an accessor per component, and the components'
-     * columns in the table's order, shared by every row read in full.
+     * How rows of one record class are read for one table: the components' columns in the table's order, shared
+     * by every row read in full, an accessor for each in that order, and a reader of their values in that order.
      */
-    private record Shape(Accessor[] accessors, Column<?>[] columns) {
+    private record Shape(Column<?>[] columns, Accessor[] accessors, RecordGetters.Reader reader) {
     }
 
     // per record class, per table: looked up for every row, so without building a key
@@ -124,20 +123,14 @@ final class RowValues {
     }
 
     private static ColumnValues ofRecord(Table table, Record record, Shape shape) {
-        Column<?>[] columns = shape.columns();
-        Object[] values = new Object[columns.length];
+        // the values in the columns' order; the array becomes the row's entries
+        Object[] values = shape.reader().read(record);
+        Accessor[] accessors = shape.accessors();
         boolean plain = true;
         int skipped = 0;
-        for (Accessor a : shape.accessors()) {
-            Object v;
-            try {
-                v = (Object) a.getter().invokeExact((Object) record);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException("reading " + record.getClass().getSimpleName() + "." + a.component()
-                        + " failed: " + e, e);
-            }
+        for (int i = 0; i < values.length; i++) {
+            Accessor a = accessors[i];
+            Object v = values[i];
             if (v == null && a.defaulted()) {
                 skipped++;   // null for a column with a default means "let PostgreSQL fill it"
                 continue;
@@ -151,10 +144,10 @@ final class RowValues {
             }
             Object entry = entry(table, a.column(), a.type(), v);
             plain &= entry instanceof Bind b && b.type() == a.type();
-            values[a.position()] = entry;
+            values[i] = entry;
         }
-        return skipped == 0 ? new ColumnValues(columns, values, plain)
-                : withoutSkipped(columns, values, skipped, plain);
+        return skipped == 0 ? new ColumnValues(shape.columns(), values, plain)
+                : withoutSkipped(shape.columns(), values, skipped, plain);
     }
 
     /** A row that leaves some columns to their defaults: its own, shorter column array. */
@@ -200,22 +193,25 @@ final class RowValues {
             }
             matched[i] = c;
         }
-        // the matched columns in the table's order, and where each component's value goes in it
+        // the matched columns in the table's order, and which component each one's value comes from
         List<Column<?>> ordered = new ArrayList<>(components.length);
+        List<Integer> from = new ArrayList<>(components.length);
         for (Column<?> c : table.columns()) {
-            for (Column<?> m : matched) {
-                if (m == c) {
+            for (int i = 0; i < matched.length; i++) {
+                if (matched[i] == c) {
                     ordered.add(c);
+                    from.add(i);
                     break;
                 }
             }
         }
         Accessor[] accessors = new Accessor[components.length];
-        for (int i = 0; i < components.length; i++) {
-            accessors[i] = new Accessor(matched[i], RecordGetters.of(type, i), components[i].getName(),
-                    ordered.indexOf(matched[i]));
+        int[] order = new int[components.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = from.get(k);
+            accessors[k] = new Accessor(ordered.get(k), components[order[k]].getName());
         }
-        return new Shape(accessors, ordered.toArray(new Column<?>[0]));
+        return new Shape(ordered.toArray(new Column<?>[0]), accessors, RecordGetters.reader(type, order));
     }
 
     /**
