@@ -36,18 +36,6 @@ final class RecordGetters {
     }
 
     /**
-     * Returns the getter of a record component.
-     *
-     * @param type      the record class
-     * @param component the component's position in {@link Class#getRecordComponents()}
-     * @return a handle typed {@code (Object)Object}
-     * @throws IllegalArgumentException when the accessor cannot be made accessible
-     */
-    static MethodHandle of(Class<?> type, int component) {
-        return GETTERS.get(type)[component];
-    }
-
-    /**
      * Returns a reader of some of a record class's components, in a chosen order.
      *
      * @param type       the record class
