@@ -3,7 +3,9 @@ package dev.sleet.query;
 import dev.sleet.Db;
 import dev.sleet.Sleet;
 import dev.sleet.SleetOptions;
+import dev.sleet.exec.BatchException;
 import dev.sleet.exec.QueryListener.QueryEvent;
+import dev.sleet.exec.UniqueViolationException;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Schema;
 import dev.sleet.schema.Table;
@@ -198,5 +200,31 @@ class InsertShapeTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("shape_items")
                 .hasMessageContaining("after their lambda returned");
+    }
+
+    @Test
+    void aFailedInsertOfAKnownShapeReportsItsOwnValues() {
+        db.insert(T).values(new Item(1L, "a", 2, "x")).execute();   // the shape is known from here on
+        db.insert(T).values(new Item(2L, "b", 3, null)).execute();
+
+        assertThatThrownBy(() -> db.insert(T).values(new Item(2L, "again", 4, "y")).execute())
+                .isInstanceOfSatisfying(UniqueViolationException.class, e -> {
+                    assertThat(e.sql()).startsWith("insert into \"shape_items\"");
+                    assertThat(e.bindValues()).containsExactly(2L, "again", 4, "y");
+                    assertThat(e.getMessage()).doesNotContain("again");
+                });
+        assertThatThrownBy(() -> db.batch(List.of(db.insert(T).values(new Item(3L, "c", 5, "z")),
+                db.insert(T).values(new Item(1L, "twice", 6, null)))))
+                .isInstanceOfSatisfying(BatchException.class, e -> {
+                    assertThat(e.index()).isEqualTo(1);
+                    assertThat(e.getCause()).isInstanceOfSatisfying(UniqueViolationException.class,
+                            cause -> assertThat(cause.bindValues()).containsExactly(1L, "twice", 6, null));
+                });
+        // a failed batch leaves nothing; the listener heard each statement with its number of values, the
+        // batch's two as one JDBC batch
+        assertThat(db.select(T.id).from(T).orderBy(T.id).fetch().stream().map(row -> row.get(T.id)))
+                .containsExactly(1L, 2L);
+        assertThat(EVENTS).filteredOn(event -> event.sql().startsWith("insert")).extracting(QueryEvent::bindCount)
+                .containsExactly(4, 4, 4, 8);
     }
 }

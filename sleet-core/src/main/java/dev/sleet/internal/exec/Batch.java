@@ -3,9 +3,8 @@ package dev.sleet.internal.exec;
 import dev.sleet.exec.BatchException;
 import dev.sleet.exec.SleetException;
 import dev.sleet.internal.query.InsertImpl;
-import dev.sleet.render.Bind;
+import dev.sleet.query.Placeholder;
 import dev.sleet.render.QueryPart;
-import dev.sleet.render.RenderedSql;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -41,24 +40,23 @@ public final class Batch {
      */
     public static int[] run(JdbcExecutor executor, List<? extends QueryPart> statements) {
         // An insert of more rows than one statement can bind runs as several statements, as execute() runs it;
-        // owner[k] is the caller's statement that rendered statement k belongs to, and its count is the sum.
-        List<RenderedSql> parts = new ArrayList<>(statements.size());
+        // owner[k] is the caller's statement that statement k belongs to, and its count is the sum.
+        List<BoundStatement> parts = new ArrayList<>(statements.size());
         int[] owners = new int[statements.size()];
         for (int i = 0; i < statements.size(); i++) {
             QueryPart statement = Objects.requireNonNull(statements.get(i), "batch statement " + i + " is null");
             List<? extends QueryPart> pieces = statement instanceof InsertImpl insert ? insert.chunks()
                     : List.of(statement);
             for (QueryPart piece : pieces) {
-                RenderedSql r = executor.render(piece);
-                for (dev.sleet.render.Bind b : r.binds()) {
-                    if (b.value() instanceof dev.sleet.query.Placeholder.Slot slot) {
-                        throw new IllegalArgumentException("batch statement " + i + " has placeholder \""
-                                + slot.name() + "\" without a value; a batch runs statements as they are: bind "
-                                + "values directly");
-                    }
+                BoundStatement r = executor.bound(piece);
+                Placeholder.Slot slot = r.unbound();
+                if (slot != null) {
+                    throw new IllegalArgumentException("batch statement " + i + " has placeholder \""
+                            + slot.name() + "\" without a value; a batch runs statements as they are: bind "
+                            + "values directly");
                 }
-                if (r.binds().size() > InsertImpl.MAX_BINDS) {
-                    throw new IllegalArgumentException("batch statement " + i + " binds " + r.binds().size()
+                if (r.bindCount() > InsertImpl.MAX_BINDS) {
+                    throw new IllegalArgumentException("batch statement " + i + " binds " + r.bindCount()
                             + " values; PostgreSQL takes at most " + InsertImpl.MAX_BINDS + " in one statement");
                 }
                 owners = own(owners, parts.size(), i);
@@ -68,9 +66,9 @@ public final class Batch {
         if (parts.isEmpty()) {
             return new int[0];
         }
-        RenderedSql[] rendered = parts.toArray(new RenderedSql[0]);
+        BoundStatement[] bound = parts.toArray(new BoundStatement[0]);
         Positions positions = new Positions(owners, statements.size());
-        int[] partCounts = LocalTransaction.run(executor, tx -> runAll(tx, rendered, positions));
+        int[] partCounts = LocalTransaction.run(executor, tx -> runAll(tx, bound, positions));
         int[] counts = new int[statements.size()];
         for (int k = 0; k < partCounts.length; k++) {
             counts[owners[k]] += partCounts[k];
@@ -78,19 +76,19 @@ public final class Batch {
         return counts;
     }
 
-    /** Records that rendered statement {@code part} belongs to the caller's statement {@code owner}. */
+    /** Records that statement {@code part} belongs to the caller's statement {@code owner}. */
     private static int[] own(int[] owners, int part, int owner) {
         int[] out = part < owners.length ? owners : Arrays.copyOf(owners, Math.max(4, owners.length * 2));
         out[part] = owner;
         return out;
     }
 
-    /** Which of the caller's statements each rendered statement belongs to, for error positions. */
+    /** Which of the caller's statements each statement to run belongs to, for error positions. */
     private record Positions(int[] owner, int statements) {
     }
 
-    private static int[] runAll(JdbcExecutor executor, RenderedSql[] rendered, Positions positions) {
-        int[] counts = new int[rendered.length];
+    private static int[] runAll(JdbcExecutor executor, BoundStatement[] bound, Positions positions) {
+        int[] counts = new int[bound.length];
         Connection connection;
         try {
             connection = executor.source().acquire();
@@ -99,12 +97,12 @@ public final class Batch {
         }
         try {
             int from = 0;
-            while (from < rendered.length) {
+            while (from < bound.length) {
                 int to = from + 1;
-                while (to < rendered.length && rendered[to].sql().equals(rendered[from].sql())) {
+                while (to < bound.length && bound[to].sql().equals(bound[from].sql())) {
                     to++;
                 }
-                runGroup(executor, connection, rendered, from, to, counts, positions);
+                runGroup(executor, connection, bound, from, to, counts, positions);
                 from = to;
             }
         } finally {
@@ -114,18 +112,15 @@ public final class Batch {
     }
 
     /** Runs statements {@code from} (inclusive) to {@code to} (exclusive), which share their SQL text. */
-    private static void runGroup(JdbcExecutor executor, Connection connection, RenderedSql[] rendered, int from,
+    private static void runGroup(JdbcExecutor executor, Connection connection, BoundStatement[] bound, int from,
                                  int to, int[] counts, Positions positions) {
-        String sql = rendered[from].sql();
-        Group group = new Group(sql, rendered, from, to);
+        String sql = bound[from].sql();
+        Group group = new Group(sql, bound, from, to);
         long start = System.nanoTime();
         int current = from;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (; current < to; current++) {
-                List<Bind> binds = rendered[current].binds();
-                for (int b = 0; b < binds.size(); b++) {
-                    binds.get(b).type().bindObject(ps, b + 1, binds.get(b).value());
-                }
+                bound[current].bindTo(ps);
                 ps.addBatch();
             }
             int[] result = ps.executeBatch();
@@ -139,21 +134,21 @@ public final class Batch {
         } catch (BatchUpdateException e) {
             int position = failedPosition(e, to - from);
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-            throw failed(executor, group, start, rendered, position < 0 ? -1 : from + position, from, to, cause,
+            throw failed(executor, group, start, bound, position < 0 ? -1 : from + position, from, to, cause,
                     positions);
         } catch (SQLException e) {
             int index = Math.min(current, to - 1);
-            throw failed(executor, group, start, rendered, index, index, index + 1, e, positions);
+            throw failed(executor, group, start, bound, index, index, index + 1, e, positions);
         }
     }
 
     /** Statements {@code from} to {@code to} of one SQL text, logged as one statement with all their values. */
-    private record Group(String sql, RenderedSql[] rendered, int from, int to) {
+    private record Group(String sql, BoundStatement[] bound, int from, int to) {
 
         void executed(JdbcExecutor executor, long rows, long start, SleetException failure) {
             int binds = 0;
             for (int i = from; i < to; i++) {
-                binds += rendered[i].binds().size();
+                binds += bound[i].bindCount();
             }
             executor.executed(sql, binds, this::values, rows, start, failure);
         }
@@ -161,7 +156,7 @@ public final class Batch {
         private List<Object> values() {
             List<Object> values = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                values.addAll(rendered[i].bindValues());
+                values.addAll(bound[i].rendered().bindValues());
             }
             return values;
         }
@@ -169,11 +164,11 @@ public final class Batch {
 
     /** The error of a failed statement; {@code index} is -1 when only the range from..to is known. */
     private static BatchException failed(JdbcExecutor executor, Group group, long start,
-                                         RenderedSql[] rendered, int index, int from, int to, SQLException cause,
+                                         BoundStatement[] bound, int index, int from, int to, SQLException cause,
                                          Positions positions) {
         SleetException statementError = index < 0
-                ? SleetException.of(cause, rendered[from].sql(), null)
-                : SleetException.of(cause, rendered[index].sql(), rendered[index].binds());
+                ? SleetException.of(cause, bound[from].sql(), null)
+                : SleetException.of(cause, bound[index].sql(), bound[index].rendered().binds());
         int[] owner = positions.owner();
         BatchException error = index < 0 && owner[from] != owner[to - 1]
                 ? new BatchException(owner[from], owner[to - 1], positions.statements(), statementError)

@@ -144,7 +144,20 @@ public final class JdbcExecutor {
      * @return SQL with {@code ?} placeholders, and binds
      */
     public RenderedSql render(QueryPart statement) {
-        return statement instanceof SqlShapes.Shaped shaped ? shaped.sqlFor(this) : renderFresh(statement);
+        return statement instanceof SqlShapes.Shaped shaped ? shaped.boundFor(this).rendered()
+                : renderFresh(statement);
+    }
+
+    /**
+     * Renders a statement to run as it is: a statement that takes its SQL text from its shape binds from its
+     * own values, without a list of binds (see {@link BoundStatement}).
+     *
+     * @param statement the statement
+     * @return the statement ready to bind
+     */
+    public BoundStatement bound(QueryPart statement) {
+        return statement instanceof SqlShapes.Shaped shaped ? shaped.boundFor(this)
+                : BoundStatement.of(renderFresh(statement));
     }
 
     /**
@@ -222,7 +235,7 @@ public final class JdbcExecutor {
      * @return the rows
      */
     public <R> List<R> fetch(RenderedSql rendered, RowReader<R> reader) {
-        requireBound(rendered);
+        requireBound(BoundStatement.of(rendered));
         if (needsTenantTransaction()) {
             return LocalTransaction.run(this, tx -> tx.fetch(rendered, reader));
         }
@@ -231,7 +244,7 @@ public final class JdbcExecutor {
         try {
             connection = source.acquire();
             try (PreparedStatement ps = connection.prepareStatement(rendered.sql())) {
-                bind(ps, rendered.binds());
+                BoundStatement.bind(ps, rendered.binds());
                 try (ResultSet rs = ps.executeQuery()) {
                     List<R> rows = new ArrayList<>();
                     while (rs.next()) {
@@ -260,7 +273,7 @@ public final class JdbcExecutor {
      * @return the affected row count
      */
     public int execute(QueryPart statement) {
-        return execute(render(statement));
+        return execute(bound(statement), false);
     }
 
     /**
@@ -270,7 +283,7 @@ public final class JdbcExecutor {
      * @return the affected row count
      */
     public int execute(RenderedSql rendered) {
-        return execute(rendered, false);
+        return execute(BoundStatement.of(rendered), false);
     }
 
     /**
@@ -282,7 +295,7 @@ public final class JdbcExecutor {
      * @return the affected row count
      */
     public int executeUpdate(QueryPart statement) {
-        return execute(render(statement), true);
+        return execute(bound(statement), true);
     }
 
     /**
@@ -293,20 +306,20 @@ public final class JdbcExecutor {
      * @return the affected row count
      */
     public int executeUpdate(RenderedSql rendered) {
-        return execute(rendered, true);
+        return execute(BoundStatement.of(rendered), true);
     }
 
-    private int execute(RenderedSql rendered, boolean noRows) {
-        requireBound(rendered);
+    private int execute(BoundStatement statement, boolean noRows) {
+        requireBound(statement);
         if (needsTenantTransaction()) {
-            return LocalTransaction.run(this, tx -> tx.execute(rendered, noRows));
+            return LocalTransaction.run(this, tx -> tx.execute(statement, noRows));
         }
         long start = System.nanoTime();
         Connection connection = null;
         try {
             connection = source.acquire();
-            try (PreparedStatement ps = connection.prepareStatement(rendered.sql())) {
-                bind(ps, rendered.binds());
+            try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+                statement.bindTo(ps);
                 int count;
                 if (noRows) {
                     count = ps.executeUpdate();
@@ -314,11 +327,11 @@ public final class JdbcExecutor {
                     ps.execute();
                     count = Math.max(ps.getUpdateCount(), 0);
                 }
-                done(rendered, count, start, null);
+                done(statement, count, start, null);
                 return count;
             }
         } catch (SQLException e) {
-            throw failed(rendered, start, e);
+            throw failed(statement, start, e);
         } finally {
             if (connection != null) {
                 source.release(connection);
@@ -337,7 +350,7 @@ public final class JdbcExecutor {
      */
     public <R> Stream<R> stream(QueryPart statement, RowReader<R> reader) {
         RenderedSql rendered = render(statement);
-        requireBound(rendered);
+        requireBound(BoundStatement.of(rendered));
         long start = System.nanoTime();
         Cursor<R> cursor = new Cursor<>(rendered, reader, start);
         try {
@@ -354,30 +367,30 @@ public final class JdbcExecutor {
     }
 
     /** A placeholder outside a prepared statement has no value: say so before anything is sent. */
-    private static void requireBound(RenderedSql rendered) {
-        for (Bind b : rendered.binds()) {
-            if (b.value() instanceof dev.sleet.query.Placeholder.Slot slot) {
-                throw new IllegalStateException("placeholder \"" + slot.name() + "\" has no value: prepare() the "
-                        + "statement and bind(\"" + slot.name() + "\", value) before running it");
-            }
+    private static void requireBound(BoundStatement statement) {
+        dev.sleet.query.Placeholder.Slot slot = statement.unbound();
+        if (slot != null) {
+            throw new IllegalStateException("placeholder \"" + slot.name() + "\" has no value: prepare() the "
+                    + "statement and bind(\"" + slot.name() + "\", value) before running it");
         }
     }
 
-    private static void bind(PreparedStatement ps, List<Bind> binds) throws SQLException {
-        for (int i = 0; i < binds.size(); i++) {
-            Bind b = binds.get(i);
-            b.type().bindObject(ps, i + 1, b.value());
-        }
-    }
-
-    private SleetException failed(RenderedSql rendered, long start, SQLException e) {
-        SleetException error = SleetException.of(e, rendered.sql(), rendered.binds());
-        done(rendered, -1, start, error);
+    private SleetException failed(BoundStatement statement, long start, SQLException e) {
+        SleetException error = SleetException.of(e, statement.sql(), statement.rendered().binds());
+        done(statement, -1, start, error);
         return error;
     }
 
+    private SleetException failed(RenderedSql rendered, long start, SQLException e) {
+        return failed(BoundStatement.of(rendered), start, e);
+    }
+
+    private void done(BoundStatement statement, long rows, long start, SleetException failure) {
+        done(statement.sql(), statement.bindCount(), () -> statement.rendered().bindValues(), rows, start, failure);
+    }
+
     private void done(RenderedSql rendered, long rows, long start, SleetException failure) {
-        done(rendered.sql(), rendered.binds().size(), rendered::bindValues, rows, start, failure);
+        done(BoundStatement.of(rendered), rows, start, failure);
     }
 
     private void done(String sql, int bindCount, Supplier<List<Object>> bindValues, long rows, long start,
@@ -431,7 +444,7 @@ public final class JdbcExecutor {
             }
             ps = connection.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(fetchSize);
-            bind(ps, rendered.binds());
+            BoundStatement.bind(ps, rendered.binds());
             rs = ps.executeQuery();
         }
 

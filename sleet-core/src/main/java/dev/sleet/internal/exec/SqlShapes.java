@@ -1,7 +1,6 @@
 package dev.sleet.internal.exec;
 
 import dev.sleet.render.QueryPart;
-import dev.sleet.render.RenderedSql;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,13 +23,13 @@ public final class SqlShapes {
      */
     public interface Shaped {
         /**
-         * Returns the statement for {@code executor}: from its shape's SQL text when the executor has rendered
-         * that shape before, else rendered with {@link JdbcExecutor#renderFresh(QueryPart)}.
+         * Returns the statement for {@code executor}: its shape's SQL text and its own values when the executor
+         * has rendered that shape before, else rendered with {@link JdbcExecutor#renderFresh(QueryPart)}.
          *
          * @param executor the executor it runs on
-         * @return SQL with JDBC placeholders, and binds
+         * @return SQL with JDBC placeholders, and the values to bind
          */
-        RenderedSql sqlFor(JdbcExecutor executor);
+        BoundStatement boundFor(JdbcExecutor executor);
     }
 
     /** What one shape renders to. */

@@ -1,6 +1,7 @@
 package dev.sleet.internal.query;
 
 import dev.sleet.internal.expr.Val;
+import dev.sleet.query.Placeholder;
 import dev.sleet.render.Bind;
 import dev.sleet.render.QueryPart;
 import dev.sleet.schema.Column;
@@ -25,7 +26,7 @@ import java.util.Set;
  * scan the columns by identity, which for a table's handful of columns is as fast as hashing.
  *
  * <p>A plain value is kept as the {@link Bind} it goes to the driver as, so an insert whose SQL is known (see
- * {@code InsertImpl.sqlFor}) hands its values on without wrapping each again; as a map, the row shows it as the
+ * {@code InsertImpl.boundFor}) hands its values on without wrapping each again; as a map, the row shows it as the
  * {@link Val} it renders as. Other values (expressions, placeholders) are kept as they are. Immutable.
  */
 final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
@@ -58,7 +59,7 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
 
     private static boolean plain(Column<?>[] columns, Object[] values) {
         for (int i = 0; i < values.length; i++) {
-            if (!(values[i] instanceof Bind b) || b.type() != columns[i].type()) {
+            if (!isPlain(values[i], columns[i].type())) {
                 return false;
             }
         }
@@ -66,8 +67,16 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
     }
 
     /**
-     * Whether every value is a plain value bound with its column's type: then the row's binds are its entries,
-     * in column order, and their types are its columns'.
+     * Whether an entry is a plain value of a column of type {@code type}: a {@link Bind} of that type holding a
+     * value, not the slot of a placeholder, which only a prepared statement fills.
+     */
+    static boolean isPlain(Object entry, ColumnType<?> type) {
+        return entry instanceof Bind b && b.type() == type && !(b.value() instanceof Placeholder.Slot);
+    }
+
+    /**
+     * Whether every value is a plain value bound with its column's type (see {@link #isPlain(Object, ColumnType)}):
+     * then the row's binds are its entries, in column order, and their types are its columns'.
      */
     boolean isPlain() {
         return plain;

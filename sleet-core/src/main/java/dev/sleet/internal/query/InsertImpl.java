@@ -1,5 +1,6 @@
 package dev.sleet.internal.query;
 
+import dev.sleet.internal.exec.BoundStatement;
 import dev.sleet.internal.exec.JdbcExecutor;
 import dev.sleet.internal.exec.LocalTransaction;
 import dev.sleet.internal.exec.SqlShapes;
@@ -12,6 +13,7 @@ import dev.sleet.query.InsertOnConflictStep;
 import dev.sleet.query.InsertReturningStep;
 import dev.sleet.query.InsertSetMoreStep;
 import dev.sleet.query.InsertValuesStep;
+import dev.sleet.query.Placeholder;
 import dev.sleet.query.ConflictTargetStep;
 import dev.sleet.query.Select;
 import dev.sleet.query.ResultQuery;
@@ -22,6 +24,8 @@ import dev.sleet.render.RenderedSql;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -503,21 +507,68 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
         }
 
         /** The statement of {@code insert} when it has this shape, else {@code null}. */
-        RenderedSql bind(InsertImpl insert) {
+        BoundStatement bind(InsertImpl insert) {
             if (insert.overriding != overriding || !Objects.equals(insert.conflict, conflict)) {
                 return null;
             }
-            Bind[] binds = new Bind[insert.rows.size() * columns.length];
-            int b = 0;
             for (ColumnValues row : insert.rows) {
                 if (!row.isPlain() || !row.hasColumns(columns)) {
                     return null;
                 }
-                // the row's entries are the Binds the driver gets, in column order, which render() binds in
-                System.arraycopy(row.entries(), 0, binds, b, columns.length);
-                b += columns.length;
+            }
+            return new ShapedRows(sql, insert.rows, columns.length);
+        }
+    }
+
+    /**
+     * An insert of plain rows with its shape's SQL text: each row's entries are the {@link Bind}s the driver
+     * gets, in column order, so it binds them as they are, and makes a list of them only for an error or a log.
+     */
+    private static final class ShapedRows extends BoundStatement {
+        private final String sql;
+        private final List<ColumnValues> rows;
+        private final int width;
+
+        ShapedRows(String sql, List<ColumnValues> rows, int width) {
+            this.sql = sql;
+            this.rows = rows;
+            this.width = width;
+        }
+
+        @Override
+        public String sql() {
+            return sql;
+        }
+
+        @Override
+        public int bindCount() {
+            return rows.size() * width;
+        }
+
+        @Override
+        public void bindTo(PreparedStatement ps) throws SQLException {
+            int index = 1;
+            for (int r = 0; r < rows.size(); r++) {
+                Object[] entries = rows.get(r).entries();
+                for (int i = 0; i < width; i++) {
+                    Bind b = (Bind) entries[i];
+                    b.type().bindObject(ps, index++, b.value());
+                }
+            }
+        }
+
+        @Override
+        public RenderedSql rendered() {
+            Bind[] binds = new Bind[bindCount()];
+            for (int r = 0; r < rows.size(); r++) {
+                System.arraycopy(rows.get(r).entries(), 0, binds, r * width, width);
             }
             return new RenderedSql(sql, List.of(binds));
+        }
+
+        @Override
+        public Placeholder.Slot unbound() {
+            return null;   // a plain row holds values only
         }
     }
 
@@ -527,18 +578,18 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
      * own values; others render, and an insert of plain rows leaves its shape for the next.
      *
      * @param executor the executor it runs on
-     * @return SQL with JDBC placeholders, and binds
+     * @return SQL with JDBC placeholders, and the values to bind
      */
     @Override
-    public RenderedSql sqlFor(JdbcExecutor executor) {
+    public BoundStatement boundFor(JdbcExecutor executor) {
         boolean cacheable = source == null && !rows.isEmpty() && execution.ctes().isEmpty()
                 && (executor.tenant() == null || !executor.tenant().isScoped());
         if (!cacheable) {
-            return executor.renderFresh(this);
+            return BoundStatement.of(executor.renderFresh(this));
         }
         ShapeKey key = new ShapeKey(table, rows.size());
         if (executor.shapes().get(key) instanceof Shape shape) {
-            RenderedSql same = shape.bind(this);
+            BoundStatement same = shape.bind(this);
             if (same != null) {
                 return same;
             }
@@ -548,7 +599,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
         if (shape != null) {
             executor.shapes().put(key, shape);
         }
-        return rendered;
+        return BoundStatement.of(rendered);
     }
 
     @Override

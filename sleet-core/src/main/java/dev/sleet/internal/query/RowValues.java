@@ -143,7 +143,7 @@ final class RowValues {
                         + "by PostgreSQL; leave it null or drop the component");
             }
             Object entry = entry(table, a.column(), a.type(), v);
-            plain &= entry instanceof Bind b && b.type() == a.type();
+            plain &= ColumnValues.isPlain(entry, a.type());
             values[i] = entry;
         }
         return skipped == 0 ? new ColumnValues(shape.columns(), values, plain)
