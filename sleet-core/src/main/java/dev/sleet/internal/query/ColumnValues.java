@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,9 +26,11 @@ import java.util.Set;
  * entry per column, and rows of one shape are recognised by that array, by identity or by its elements. Lookups
  * scan the columns by identity, which for a table's handful of columns is as fast as hashing.
  *
- * <p>A plain value is kept as the {@link Bind} it goes to the driver as, so an insert whose SQL is known (see
- * {@code InsertImpl.boundFor}) hands its values on without wrapping each again; as a map, the row shows it as the
- * {@link Val} it renders as. Other values (expressions, placeholders) are kept as they are. Immutable.
+ * <p>A row whose every value is plain (bound with its column's type) keeps the bare values, so that reading a
+ * record makes no object per value and an insert whose SQL is known (see {@code InsertImpl.boundFor}) binds them
+ * straight from the array with its columns' types. A row with an expression or a placeholder keeps each value
+ * as an entry: a {@link Bind} for a plain one, the {@link QueryPart} for the rest. As a map, a row shows a plain
+ * value as the {@link Val} it renders as. Immutable.
  */
 final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
 
@@ -35,23 +38,38 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
     static final ColumnValues NONE = new ColumnValues(new Column<?>[0], new Object[0]);
 
     private final Column<?>[] columns;
-    private final Object[] values;   // a Bind for a plain value, else the QueryPart
-    private final boolean plain;     // every entry a Bind of its column's type
+    private final Object[] values;   // plain: the bare values; else an entry each (see entry(QueryPart))
+    private final boolean plain;     // every value bound with its column's type
 
     /**
+     * A row from entries; when every entry is plain, the row keeps their bare values in the same array.
+     *
      * @param columns the columns; shared, never changed
-     * @param values  the entry of each column (see {@link #entry(QueryPart)}), owned by this row
+     * @param entries the entry of each column (see {@link #entry(QueryPart)}), owned by this row
      */
-    ColumnValues(Column<?>[] columns, Object[] values) {
-        this(columns, values, plain(columns, values));
+    ColumnValues(Column<?>[] columns, Object[] entries) {
+        this.columns = columns;
+        this.values = entries;
+        this.plain = plain(columns, entries);
+        if (plain) {
+            for (int i = 0; i < entries.length; i++) {
+                entries[i] = ((Bind) entries[i]).value();
+            }
+        }
     }
 
     /**
+     * A row of plain values, as the caller checked: each a value its column's type binds.
+     *
      * @param columns the columns; shared, never changed
-     * @param values  the entry of each column (see {@link #entry(QueryPart)}), owned by this row
-     * @param plain   whether every entry is a {@link Bind} of its column's type, as the caller checked
+     * @param values  the bare values, owned by this row
+     * @return the row
      */
-    ColumnValues(Column<?>[] columns, Object[] values, boolean plain) {
+    static ColumnValues ofPlain(Column<?>[] columns, Object[] values) {
+        return new ColumnValues(columns, values, true);
+    }
+
+    private ColumnValues(Column<?>[] columns, Object[] values, boolean plain) {
         this.columns = columns;
         this.values = values;
         this.plain = plain;
@@ -76,7 +94,7 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
 
     /**
      * Whether every value is a plain value bound with its column's type (see {@link #isPlain(Object, ColumnType)}):
-     * then the row's binds are its entries, in column order, and their types are its columns'.
+     * then the row binds its {@link #plainValues()}, in column order, with its columns' types.
      */
     boolean isPlain() {
         return plain;
@@ -87,10 +105,19 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
         return value instanceof Val<?> v ? new Bind(v.value(), v.type()) : value;
     }
 
-    /** What an entry renders as. */
+    /** What the value at {@code i} renders as. */
     @SuppressWarnings("unchecked")
-    private static QueryPart part(Object entry) {
-        return entry instanceof Bind b ? new Val<>(b.value(), (ColumnType<Object>) b.type()) : (QueryPart) entry;
+    private QueryPart part(int i) {
+        if (plain) {
+            return new Val<>(values[i], (ColumnType<Object>) columns[i].type());
+        }
+        return values[i] instanceof Bind b ? new Val<>(b.value(), (ColumnType<Object>) b.type())
+                : (QueryPart) values[i];
+    }
+
+    /** The entry of the value at {@code i} (see {@link #entry(QueryPart)}). */
+    private Object entryAt(int i) {
+        return plain ? new Bind(values[i], columns[i].type()) : values[i];
     }
 
     /**
@@ -105,8 +132,10 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
         Object entry = entry(value);
         int at = indexOf(column);
         if (at >= 0) {
-            Object[] changed = values.clone();
-            changed[at] = entry;
+            Object[] changed = new Object[values.length];
+            for (int i = 0; i < changed.length; i++) {
+                changed[i] = i == at ? entry : entryAt(i);
+            }
             return new ColumnValues(columns, changed);
         }
         Column<?>[] wider = new Column<?>[columns.length + 1];
@@ -116,7 +145,7 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
             int i = c == column ? -1 : indexOf(c);
             if (c == column || i >= 0) {
                 wider[k] = c;
-                widerValues[k++] = i < 0 ? entry : values[i];
+                widerValues[k++] = i < 0 ? entry : entryAt(i);
             }
         }
         return new ColumnValues(wider, widerValues);
@@ -138,10 +167,12 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
     }
 
     /**
-     * The entries in column order: a {@link Bind} for each plain value, else the expression; the caller must not
-     * change them.
+     * The bare values of a {@link #isPlain() plain} row, in column order; the caller must not change them.
      */
-    Object[] entries() {
+    Object[] plainValues() {
+        if (!plain) {
+            throw new IllegalStateException("not a row of plain values");
+        }
         return values;
     }
 
@@ -170,7 +201,7 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
     @Override
     public QueryPart get(Object key) {
         int i = indexOf(key);
-        return i < 0 ? null : part(values[i]);
+        return i < 0 ? null : part(i);
     }
 
     @Override
@@ -188,7 +219,8 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
         return new AbstractList<>() {
             @Override
             public QueryPart get(int index) {
-                return part(values[index]);
+                Objects.checkIndex(index, values.length);
+                return part(index);
             }
 
             @Override
@@ -202,7 +234,8 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
     @Override
     public boolean equals(Object o) {
         if (o instanceof ColumnValues other && hasColumnsOf(other)) {
-            return Arrays.equals(values, other.values);
+            // a plain row and one with an expression or placeholder never hold the same values
+            return plain == other.plain && Arrays.equals(values, other.values);
         }
         return super.equals(o);
     }
@@ -231,7 +264,7 @@ final class ColumnValues extends AbstractMap<Column<?>, QueryPart> {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return new SimpleImmutableEntry<>(columns[i], part(values[i]));
+                        return new SimpleImmutableEntry<>(columns[i], part(i));
                     }
                 };
             }

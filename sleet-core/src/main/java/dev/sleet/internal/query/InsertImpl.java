@@ -23,6 +23,7 @@ import dev.sleet.render.RenderContext;
 import dev.sleet.render.RenderedSql;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
+import dev.sleet.schema.column.ColumnType;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -490,11 +491,11 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
 
     /**
      * What an insert of plain rows rendered to: one SQL text for every insert into the same table of as many
-     * plain rows (every value a {@link Bind} of its column's type) of these columns, with an equal conflict
-     * clause that binds nothing.
+     * plain rows (every value bound with its column's type) of these columns, with an equal conflict clause that
+     * binds nothing; and the columns' types, which bind the values.
      */
-    private record Shape(Column<?>[] columns, boolean overriding, Conflict conflict, String sql)
-            implements SqlShapes.Entry {
+    private record Shape(Column<?>[] columns, ColumnType<?>[] types, boolean overriding, Conflict conflict,
+                         String sql) implements SqlShapes.Entry {
 
         /** The shape of {@code insert}, which rendered as {@code rendered}, or {@code null} when it has none. */
         static Shape of(InsertImpl insert, RenderedSql rendered) {
@@ -502,7 +503,12 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
             if (first.isEmpty() || rendered.binds().size() != insert.rows.size() * first.size()) {
                 return null;   // default values, or binds in the conflict or with clause
             }
-            Shape shape = new Shape(first.columnArray(), insert.overriding, insert.conflict, rendered.sql());
+            Column<?>[] columns = first.columnArray();
+            ColumnType<?>[] types = new ColumnType<?>[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                types[i] = columns[i].type();
+            }
+            Shape shape = new Shape(columns, types, insert.overriding, insert.conflict, rendered.sql());
             return shape.bind(insert) == null ? null : shape;
         }
 
@@ -516,23 +522,23 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
                     return null;
                 }
             }
-            return new ShapedRows(sql, insert.rows, columns.length);
+            return new ShapedRows(sql, insert.rows, types);
         }
     }
 
     /**
-     * An insert of plain rows with its shape's SQL text: each row's entries are the {@link Bind}s the driver
-     * gets, in column order, so it binds them as they are, and makes a list of them only for an error or a log.
+     * An insert of plain rows with its shape's SQL text: it binds each row's bare values in column order with
+     * the columns' types, and makes a list of {@link Bind}s only for an error or a log.
      */
     private static final class ShapedRows extends BoundStatement {
         private final String sql;
         private final List<ColumnValues> rows;
-        private final int width;
+        private final ColumnType<?>[] types;
 
-        ShapedRows(String sql, List<ColumnValues> rows, int width) {
+        ShapedRows(String sql, List<ColumnValues> rows, ColumnType<?>[] types) {
             this.sql = sql;
             this.rows = rows;
-            this.width = width;
+            this.types = types;
         }
 
         @Override
@@ -542,17 +548,16 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
 
         @Override
         public int bindCount() {
-            return rows.size() * width;
+            return rows.size() * types.length;
         }
 
         @Override
         public void bindTo(PreparedStatement ps) throws SQLException {
             int index = 1;
             for (int r = 0; r < rows.size(); r++) {
-                Object[] entries = rows.get(r).entries();
-                for (int i = 0; i < width; i++) {
-                    Bind b = (Bind) entries[i];
-                    b.type().bindObject(ps, index++, b.value());
+                Object[] values = rows.get(r).plainValues();
+                for (int i = 0; i < types.length; i++) {
+                    types[i].bindObject(ps, index++, values[i]);
                 }
             }
         }
@@ -560,8 +565,12 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
         @Override
         public RenderedSql rendered() {
             Bind[] binds = new Bind[bindCount()];
-            for (int r = 0; r < rows.size(); r++) {
-                System.arraycopy(rows.get(r).entries(), 0, binds, r * width, width);
+            int b = 0;
+            for (ColumnValues row : rows) {
+                Object[] values = row.plainValues();
+                for (int i = 0; i < types.length; i++) {
+                    binds[b++] = new Bind(values[i], types[i]);
+                }
             }
             return new RenderedSql(sql, List.of(binds));
         }

@@ -122,17 +122,21 @@ final class RowValues {
         return SHAPES.get(type).computeIfAbsent(table, t -> newShape(t, type));
     }
 
+    /** Marks a component left to its column's default while a row is read. */
+    private static final Object SKIPPED = new Object();
+
     private static ColumnValues ofRecord(Table table, Record record, Shape shape) {
-        // the values in the columns' order; the array becomes the row's entries
+        // the values in the columns' order; the array becomes the row's
         Object[] values = shape.reader().read(record);
         Accessor[] accessors = shape.accessors();
-        boolean plain = true;
+        boolean[] entries = null;   // which values are entries (Bind or QueryPart) rather than bare, once one is
         int skipped = 0;
         for (int i = 0; i < values.length; i++) {
             Accessor a = accessors[i];
             Object v = values[i];
             if (v == null && a.defaulted()) {
-                skipped++;   // null for a column with a default means "let PostgreSQL fill it"
+                values[i] = SKIPPED;   // null for a column with a default means "let PostgreSQL fill it"
+                skipped++;
                 continue;
             }
             // A value for a generated-always identity goes through: overridingSystemValue() may follow, and
@@ -142,26 +146,44 @@ final class RowValues {
                         + "." + a.component() + " has a value, but column " + a.column().name() + " is generated "
                         + "by PostgreSQL; leave it null or drop the component");
             }
+            if (v == null || v.getClass() == a.type().javaType() && a.type().accepts(v)) {
+                continue;   // the common case: a bare value its column binds
+            }
             Object entry = entry(table, a.column(), a.type(), v);
-            plain &= ColumnValues.isPlain(entry, a.type());
-            values[i] = entry;
-        }
-        return skipped == 0 ? new ColumnValues(shape.columns(), values, plain)
-                : withoutSkipped(shape.columns(), values, skipped, plain);
-    }
-
-    /** A row that leaves some columns to their defaults: its own, shorter column array. */
-    private static ColumnValues withoutSkipped(Column<?>[] columns, Object[] values, int skipped, boolean plain) {
-        Column<?>[] kept = new Column<?>[columns.length - skipped];
-        Object[] keptValues = new Object[kept.length];
-        int k = 0;
-        for (int i = 0; i < columns.length; i++) {
-            if (values[i] != null) {
-                kept[k] = columns[i];
-                keptValues[k++] = values[i];
+            if (ColumnValues.isPlain(entry, a.type())) {
+                values[i] = ((Bind) entry).value();   // a value its column's type takes, of another class
+            } else {
+                if (entries == null) {
+                    entries = new boolean[values.length];
+                }
+                entries[i] = true;
+                values[i] = entry;
             }
         }
-        return new ColumnValues(kept, keptValues, plain);
+        if (entries != null) {
+            // an expression or a placeholder: every value becomes an entry
+            for (int i = 0; i < values.length; i++) {
+                if (!entries[i] && values[i] != SKIPPED) {
+                    values[i] = new Bind(values[i], accessors[i].type());
+                }
+            }
+        }
+        Column<?>[] columns = shape.columns();
+        if (skipped > 0) {
+            // a row that leaves some columns to their defaults: its own, shorter column array
+            Column<?>[] kept = new Column<?>[columns.length - skipped];
+            Object[] keptValues = new Object[kept.length];
+            int k = 0;
+            for (int i = 0; i < columns.length; i++) {
+                if (values[i] != SKIPPED) {
+                    kept[k] = columns[i];
+                    keptValues[k++] = values[i];
+                }
+            }
+            columns = kept;
+            values = keptValues;
+        }
+        return entries == null ? ColumnValues.ofPlain(columns, values) : new ColumnValues(columns, values);
     }
 
     private static Shape newShape(Table table, Class<?> type) {
