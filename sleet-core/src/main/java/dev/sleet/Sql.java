@@ -54,6 +54,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The operators and functions of Sleet's query language, meant for {@code import static dev.sleet.Sql.*}.
@@ -876,7 +877,7 @@ public final class Sql {
      * @return the expression
      */
     public static <T> Field<T> excluded(Column<T> column) {
-        return new Excluded<>(column);
+        return Excluded.of(Objects.requireNonNull(column, "column"));
     }
 
     // ==========================================================================================

@@ -118,9 +118,11 @@ public final class Batch {
         Group group = new Group(sql, bound, from, to);
         long start = System.nanoTime();
         int current = from;
+        int binds = 0;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (; current < to; current++) {
                 bound[current].bindTo(ps);
+                binds += bound[current].bindCount();
                 ps.addBatch();
             }
             int[] result = ps.executeBatch();
@@ -130,7 +132,7 @@ public final class Batch {
                 counts[from + k] = Math.max(result[k], 0);
                 total += counts[from + k];
             }
-            group.executed(executor, total, start, null);
+            group.executed(executor, binds, total, start, null);
         } catch (BatchUpdateException e) {
             int position = failedPosition(e, to - from);
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
@@ -150,6 +152,10 @@ public final class Batch {
             for (int i = from; i < to; i++) {
                 binds += bound[i].bindCount();
             }
+            executed(executor, binds, rows, start, failure);
+        }
+
+        void executed(JdbcExecutor executor, int binds, long rows, long start, SleetException failure) {
             executor.executed(sql, binds, this::values, rows, start, failure);
         }
 

@@ -119,7 +119,9 @@ final class RowValues {
     }
 
     private static Shape shape(Table table, Class<?> type) {
-        return SHAPES.get(type).computeIfAbsent(table, t -> newShape(t, type));
+        Map<Table, Shape> shapes = SHAPES.get(type);
+        Shape shape = shapes.get(table);   // a plain lookup first: computeIfAbsent's function captures the class
+        return shape != null ? shape : shapes.computeIfAbsent(table, t -> newShape(t, type));
     }
 
     /** Marks a component left to its column's default while a row is read. */
