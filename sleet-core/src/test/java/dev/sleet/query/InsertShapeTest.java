@@ -5,6 +5,7 @@ import dev.sleet.Sleet;
 import dev.sleet.SleetOptions;
 import dev.sleet.exec.BatchException;
 import dev.sleet.exec.QueryListener.QueryEvent;
+import dev.sleet.exec.Row;
 import dev.sleet.exec.UniqueViolationException;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Schema;
@@ -55,6 +56,23 @@ class InsertShapeTest {
     record Item(Long id, String name, Integer qty, String note) {
     }
 
+    /** A table whose rows take values of other classes than its columns' (lists) and, in {@code doc}, any. */
+    public static final class Docs extends Table {
+        static final Docs DOCS = new Docs();
+
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<List<String>> tags = text("tags").array();
+        final Column<Object> doc = jsonb("doc", Object.class);
+        final Column<Integer> qty = integer("qty").notNull().defaultValue(1);
+
+        private Docs() {
+            super("shape_docs");
+        }
+    }
+
+    record Doc(Long id, List<String> tags, Object doc, Integer qty) {
+    }
+
     /** Another record class over two of the columns, in another order than the table's. */
     record NameFirst(String name, Long id) {
     }
@@ -66,7 +84,7 @@ class InsertShapeTest {
     @BeforeAll
     static void createTable(TestDatabase database) {
         db = Sleet.connect(database.url(), SleetOptions.defaults().listener(EVENTS::add));
-        TestDatabase.create(db, new Schema(List.of(), List.of(T)));
+        TestDatabase.create(db, new Schema(List.of(), List.of(T, Docs.DOCS)));
     }
 
     @AfterAll
@@ -77,6 +95,7 @@ class InsertShapeTest {
     @BeforeEach
     void empty() {
         db.delete(T).all().execute();
+        db.delete(Docs.DOCS).all().execute();
         EVENTS.clear();
     }
 
@@ -226,5 +245,30 @@ class InsertShapeTest {
                 .containsExactly(1L, 2L);
         assertThat(EVENTS).filteredOn(event -> event.sql().startsWith("insert")).extracting(QueryEvent::bindCount)
                 .containsExactly(4, 4, 4, 8);
+    }
+
+    @Test
+    void recordRowsWithValuesOfOtherClassesAndExpressionsInsertAsGiven() {
+        Docs d = Docs.DOCS;
+        // a list of the JDK's own immutable class and a map for jsonb: values their columns take, of other
+        // classes than the columns' own; a null qty is left to its default; twice, the second of a known shape
+        for (long id = 1; id <= 2; id++) {
+            db.insert(d).values(new Doc(id, List.of("a", "b" + id), Map.of("k", id), null)).execute();
+        }
+        // a value given as a field, and a placeholder, which only a prepared insert fills
+        db.insert(d).values(new Doc(3L, new ArrayList<>(List.of("c")), val(Map.of("v", 3), d.doc), 7)).execute();
+        Doc withPlaceholder = new Doc(4L, List.of(), dev.sleet.Sql.placeholder("doc"), null);
+        assertThatThrownBy(() -> db.insert(d).values(withPlaceholder).execute())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("placeholder \"doc\" has no value");
+        assertThatThrownBy(() -> db.batch(List.of(db.insert(d).values(withPlaceholder))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("placeholder \"doc\"");
+        db.insert(d).values(withPlaceholder).prepare().bind("doc", List.of(1, 2)).execute();
+
+        List<Row> rows = db.select(d.id, d.tags, d.doc, d.qty).from(d).orderBy(d.id).fetch();
+        assertThat(rows).extracting(row -> row.get(d.tags)).containsExactly(List.of("a", "b1"), List.of("a", "b2"),
+                List.of("c"), List.of());
+        assertThat(rows).extracting(row -> String.valueOf(row.get(d.doc))).containsExactly("{k=1}", "{k=2}",
+                "{v=3}", "[1, 2]");
+        assertThat(rows).extracting(row -> row.get(d.qty)).containsExactly(1, 1, 7, 1);
     }
 }
