@@ -1,5 +1,6 @@
 package dev.sleet.internal.query;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -65,5 +66,16 @@ class RecordReaderTest {
                 .hasMessageContaining("reading Checked.name failed")
                 .hasMessageContaining("disk gone")
                 .hasCauseInstanceOf(IOException.class);
+    }
+
+    @Test
+    void oneReaderIsKeptPerClassAndOrderOfComponents() {
+        int[] order = {2, 0, 1};
+        RecordGetters.Reader reader = RecordGetters.reader(Point.class, order);
+        order[0] = 1;   // the caller's array is not kept
+
+        assertThat(RecordGetters.reader(Point.class, new int[] {2, 0, 1})).isSameAs(reader);
+        assertThat(RecordGetters.reader(Point.class, new int[] {0, 1, 2})).isNotSameAs(reader);
+        assertThat(reader.read(new Point(1, "one", 10))).containsExactly(10, 1L, "one");
     }
 }
