@@ -3,7 +3,7 @@ package dev.sleet.internal.exec;
 import dev.sleet.exec.QueryListener;
 import dev.sleet.exec.QueryListener.QueryEvent;
 import dev.sleet.exec.SleetException;
-import dev.sleet.render.Bind;
+import dev.sleet.query.Placeholder;
 import dev.sleet.render.ParamStyle;
 import dev.sleet.render.QueryPart;
 import dev.sleet.render.RenderContext;
@@ -368,7 +368,7 @@ public final class JdbcExecutor {
 
     /** A placeholder outside a prepared statement has no value: say so before anything is sent. */
     private static void requireBound(BoundStatement statement) {
-        dev.sleet.query.Placeholder.Slot slot = statement.unbound();
+        Placeholder.Slot slot = statement.unbound();
         if (slot != null) {
             throw new IllegalStateException("placeholder \"" + slot.name() + "\" has no value: prepare() the "
                     + "statement and bind(\"" + slot.name() + "\", value) before running it");
