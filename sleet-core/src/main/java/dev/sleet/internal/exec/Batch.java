@@ -147,16 +147,18 @@ public final class Batch {
     /** Statements {@code from} to {@code to} of one SQL text, logged as one statement with all their values. */
     private record Group(String sql, BoundStatement[] bound, int from, int to) {
 
-        void executed(JdbcExecutor executor, long rows, long start, SleetException failure) {
+        /** Logs the group; {@code binds} is how many values its statements bind, as {@link #binds()} counts. */
+        void executed(JdbcExecutor executor, int binds, long rows, long start, SleetException failure) {
+            executor.executed(sql, binds, this::values, rows, start, failure);
+        }
+
+        /** How many values the group's statements bind (a successful run sums them while binding). */
+        int binds() {
             int binds = 0;
             for (int i = from; i < to; i++) {
                 binds += bound[i].bindCount();
             }
-            executed(executor, binds, rows, start, failure);
-        }
-
-        void executed(JdbcExecutor executor, int binds, long rows, long start, SleetException failure) {
-            executor.executed(sql, binds, this::values, rows, start, failure);
+            return binds;
         }
 
         private List<Object> values() {
@@ -179,7 +181,7 @@ public final class Batch {
         BatchException error = index < 0 && owner[from] != owner[to - 1]
                 ? new BatchException(owner[from], owner[to - 1], positions.statements(), statementError)
                 : new BatchException(owner[index < 0 ? from : index], positions.statements(), statementError);
-        group.executed(executor, -1, start, error);
+        group.executed(executor, group.binds(), -1, start, error);
         return error;
     }
 

@@ -23,7 +23,6 @@ import dev.sleet.render.RenderContext;
 import dev.sleet.render.RenderedSql;
 import dev.sleet.schema.Column;
 import dev.sleet.schema.Table;
-import dev.sleet.schema.column.ColumnType;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -492,10 +491,10 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
     /**
      * What an insert of plain rows rendered to: one SQL text for every insert into the same table of as many
      * plain rows (every value bound with its column's type) of these columns, with an equal conflict clause that
-     * binds nothing; and the columns' types, which bind the values.
+     * binds nothing.
      */
-    private record Shape(Column<?>[] columns, ColumnType<?>[] types, boolean overriding, Conflict conflict,
-                         String sql) implements SqlShapes.Entry {
+    private record Shape(Column<?>[] columns, boolean overriding, Conflict conflict, String sql)
+            implements SqlShapes.Entry {
 
         /** The shape of {@code insert}, which rendered as {@code rendered}, or {@code null} when it has none. */
         static Shape of(InsertImpl insert, RenderedSql rendered) {
@@ -503,12 +502,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
             if (first.isEmpty() || rendered.binds().size() != insert.rows.size() * first.size()) {
                 return null;   // default values, or binds in the conflict or with clause
             }
-            Column<?>[] columns = first.columnArray();
-            ColumnType<?>[] types = new ColumnType<?>[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                types[i] = columns[i].type();
-            }
-            Shape shape = new Shape(columns, types, insert.overriding, insert.conflict, rendered.sql());
+            Shape shape = new Shape(first.columnArray(), insert.overriding, insert.conflict, rendered.sql());
             return shape.bind(insert) == null ? null : shape;
         }
 
@@ -522,7 +516,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
                     return null;
                 }
             }
-            return new ShapedRows(sql, insert.rows, types);
+            return new ShapedRows(sql, insert.rows, columns);
         }
     }
 
@@ -533,12 +527,12 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
     private static final class ShapedRows extends BoundStatement {
         private final String sql;
         private final List<ColumnValues> rows;
-        private final ColumnType<?>[] types;
+        private final Column<?>[] columns;
 
-        ShapedRows(String sql, List<ColumnValues> rows, ColumnType<?>[] types) {
+        ShapedRows(String sql, List<ColumnValues> rows, Column<?>[] columns) {
             this.sql = sql;
             this.rows = rows;
-            this.types = types;
+            this.columns = columns;
         }
 
         @Override
@@ -548,7 +542,7 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
 
         @Override
         public int bindCount() {
-            return rows.size() * types.length;
+            return rows.size() * columns.length;
         }
 
         @Override
@@ -556,8 +550,8 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
             int index = 1;
             for (int r = 0; r < rows.size(); r++) {
                 Object[] values = rows.get(r).plainValues();
-                for (int i = 0; i < types.length; i++) {
-                    types[i].bindObject(ps, index++, values[i]);
+                for (int i = 0; i < columns.length; i++) {
+                    columns[i].type().bindObject(ps, index++, values[i]);
                 }
             }
         }
@@ -568,8 +562,8 @@ public final class InsertImpl implements InsertValuesStep, InsertSetMoreStep, Sq
             int b = 0;
             for (ColumnValues row : rows) {
                 Object[] values = row.plainValues();
-                for (int i = 0; i < types.length; i++) {
-                    binds[b++] = new Bind(values[i], types[i]);
+                for (int i = 0; i < columns.length; i++) {
+                    binds[b++] = new Bind(values[i], columns[i].type());
                 }
             }
             return new RenderedSql(sql, List.of(binds));
